@@ -1,0 +1,91 @@
+package io.switchboard.bench.metrics;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads CPU time and resident memory of a process from /proc, the same way for a JVM and a Node server, so that the
+ * two are measured alike. A missing process reads as -1 (the server may have died: the report shows it, no crash).
+ */
+public final class ProcStats {
+
+    private static final long CLOCK_TICKS = readClockTicks();
+
+    private ProcStats() {
+    }
+
+    public static long clockTicksPerSecond() {
+        return CLOCK_TICKS;
+    }
+
+    /** utime + stime of the process, in clock ticks; -1 when unreadable. */
+    public static long cpuTicks(long pid) {
+        return parseCpuTicks(read(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** Resident set size in kB (VmRSS); -1 when unreadable. */
+    public static long rssKb(long pid) {
+        return parseStatusKb(read(Path.of("/proc", Long.toString(pid), "status")), "VmRSS:");
+    }
+
+    /** Busy and total jiffies of the whole machine (all cores), from the first line of /proc/stat. */
+    public static long[] machineTicks() {
+        String all = read(Path.of("/proc/stat"));
+        if (all == null) {
+            return new long[] {0, 0};
+        }
+        String[] f = all.substring(0, all.indexOf('\n')).trim().split("\\s+");
+        long total = 0;
+        for (int k = 1; k < f.length; k++) {
+            total += Long.parseLong(f[k]);
+        }
+        long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
+        return new long[] {total - idle, total};
+    }
+
+    static long parseCpuTicks(String stat) {
+        if (stat == null) {
+            return -1;
+        }
+        // The command name (field 2) may hold spaces and parentheses; fields after the last ')' are safe to split.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    static long parseStatusKb(String status, String key) {
+        if (status == null) {
+            return -1;
+        }
+        for (String line : status.split("\n")) {
+            if (line.startsWith(key)) {
+                return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+            }
+        }
+        return -1;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long readClockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            p.waitFor(5, TimeUnit.SECONDS);
+            return Long.parseLong(out);
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+}

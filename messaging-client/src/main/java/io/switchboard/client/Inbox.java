@@ -1,0 +1,100 @@
+package io.switchboard.client;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns at-least-once, possibly reordered arrivals into one in-order run per conversation. A message at or below
+ * the conversation's cursor, or whose messageId was delivered recently, is a duplicate; one further ahead is held
+ * until the seqs between arrive.
+ *
+ * <p>The first message of a conversation without a cursor is taken as its start (cursor = seq - 1). The server
+ * replays from its own cursor in seq order, so that first message is the lowest the device is owed; waiting for a
+ * seq 1 that the server will never send again would stall the conversation for ever.
+ *
+ * <p>Confined to the client's event thread, except {@link #cursors()}, which any thread may read.
+ */
+final class Inbox {
+
+    private static final int REMEMBERED_IDS = 4096;
+
+    private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+    private final Map<String, TreeMap<Long, Message>> held = new HashMap<>();
+    private final Set<String> delivered = Collections.newSetFromMap(new LinkedHashMap<String, Boolean>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_IDS;
+        }
+    });
+
+    Inbox(Map<String, Long> initialCursors) {
+        cursors.putAll(initialCursors);
+    }
+
+    /** The messages now deliverable, in order, with the cursor already advanced past them. */
+    List<Message> accept(Message message) {
+        String conversation = message.conversationId();
+        long cursor = cursors.computeIfAbsent(conversation, c -> message.seq() - 1);
+        if (message.seq() <= cursor || delivered.contains(message.messageId())) {
+            return List.of();
+        }
+        held.computeIfAbsent(conversation, c -> new TreeMap<>()).putIfAbsent(message.seq(), message);
+        return drain(conversation);
+    }
+
+    /** A gap for a conversation without a cursor starts it just below the gap, so later messages wait for it. */
+    void gap(Gap gap) {
+        cursors.putIfAbsent(gap.conversationId(), gap.fromSeq() - 1);
+    }
+
+    /** Gives up on the seqs up to {@code seq}, for messages the server no longer has; returns what that unblocks. */
+    List<Message> skipTo(String conversation, long seq) {
+        cursors.merge(conversation, seq, Math::max);
+        TreeMap<Long, Message> waiting = held.get(conversation);
+        if (waiting != null) {
+            waiting.headMap(seq, true).clear();
+        }
+        return drain(conversation);
+    }
+
+    long cursor(String conversation) {
+        return cursors.getOrDefault(conversation, 0L);
+    }
+
+    int heldCount(String conversation) {
+        TreeMap<Long, Message> waiting = held.get(conversation);
+        return waiting == null ? 0 : waiting.size();
+    }
+
+    /** A snapshot of the highest contiguous seq delivered per conversation. */
+    Map<String, Long> cursors() {
+        return Map.copyOf(cursors);
+    }
+
+    private List<Message> drain(String conversation) {
+        TreeMap<Long, Message> waiting = held.get(conversation);
+        if (waiting == null) {
+            return List.of();
+        }
+        long cursor = cursors.get(conversation);
+        List<Message> run = new ArrayList<>();
+        while (!waiting.isEmpty() && waiting.firstKey() == cursor + 1) {
+            Message next = waiting.pollFirstEntry().getValue();
+            cursor = next.seq();
+            run.add(next);
+            delivered.add(next.messageId());
+        }
+        cursors.put(conversation, cursor);
+        if (waiting.isEmpty()) {
+            held.remove(conversation);
+        }
+        return run;
+    }
+}

@@ -1,0 +1,37 @@
+package io.switchboard.client;
+
+import java.util.List;
+
+/** Where the outbox keeps its entries beyond the process: nowhere, or a file. */
+interface OutboxStore {
+
+    /** Nothing survives the process. */
+    OutboxStore MEMORY = new OutboxStore() {
+        @Override
+        public List<OutboxEntry> load() {
+            return List.of();
+        }
+
+        @Override
+        public void added(OutboxEntry entry) {
+        }
+
+        @Override
+        public void removed(String clientMessageId) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** The entries a previous process left unacknowledged. */
+    List<OutboxEntry> load();
+
+    /** Must be durable when it returns: the application may forget the message once send() has returned. */
+    void added(OutboxEntry entry);
+
+    void removed(String clientMessageId);
+
+    void close();
+}

@@ -1,0 +1,161 @@
+package io.switchboard.conversations.boundary;
+
+import io.switchboard.conversations.control.Failures;
+import io.switchboard.conversations.control.MessageStore;
+import io.switchboard.conversations.control.Names;
+import io.switchboard.conversations.entity.Conversation;
+import io.switchboard.conversations.entity.ConversationKind;
+import io.switchboard.conversations.entity.Message;
+import io.switchboard.platform.ErrorCode;
+import io.switchboard.platform.Refusal;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The conversations use cases: one transaction per call, the same contract for WebSocket, REST and Faces. */
+@Stateless
+public class Conversations {
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    @EJB
+    MessageStore store;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.message.max-length", defaultValue = "1000")
+    int maxTextLength;
+
+    public ConversationView createDirect(String me, String other) {
+        Names.user("with", other);
+        if (me.equals(other)) {
+            throw new Refusal(ErrorCode.INVALID_FIELD, "A direct conversation needs two different users.");
+        }
+        return em.createNamedQuery(Conversation.BY_DIRECT_KEY, Conversation.class)
+                .setParameter("key", Conversation.directKey(me, other))
+                .getResultStream()
+                .findFirst()
+                .map(ConversationView::of)
+                .orElseGet(() -> persist(Conversation.direct(me, other, Instant.now())));
+    }
+
+    public ConversationView createGroup(String me, String name, List<String> members) {
+        Names.groupName(name);
+        var everyone = new ArrayList<String>();
+        everyone.add(me);
+        (members == null ? List.<String>of() : members).forEach(user -> everyone.add(Names.user("members", user)));
+        return persist(Conversation.group(name, everyone, Instant.now()));
+    }
+
+    public ConversationView addMember(String me, String conversationId, String user) {
+        Conversation conversation = groupOf(me, conversationId);
+        conversation.join(Names.user("user", user), Instant.now());
+        return ConversationView.of(conversation);
+    }
+
+    public ConversationView removeMember(String me, String conversationId, String user) {
+        Conversation conversation = groupOf(me, conversationId);
+        if (!conversation.leave(user, Instant.now())) {
+            throw new Refusal(ErrorCode.NOT_MEMBER, user + " is not a member of this conversation.");
+        }
+        return ConversationView.of(conversation);
+    }
+
+    public List<ConversationView> mine(String me) {
+        return em.createNamedQuery(Conversation.OF_USER, Conversation.class)
+                .setParameter("user", me)
+                .getResultStream()
+                .map(ConversationView::of)
+                .toList();
+    }
+
+    public ConversationView get(String me, String conversationId) {
+        return ConversationView.of(memberOf(me, conversationId));
+    }
+
+    public HistoryPage history(String me, String conversationId, HistoryQuery query) {
+        memberOf(me, conversationId);
+        String name = query.newestFirst() ? Message.PAGE_BEFORE : Message.PAGE_AFTER;
+        List<MessageView> rows = new ArrayList<>(em.createNamedQuery(name, Message.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("after", query.lower())
+                .setParameter("before", query.upper())
+                .setMaxResults(query.limit() + 1)
+                .getResultStream()
+                .map(MessageView::of)
+                .toList());
+        boolean hasMore = rows.size() > query.limit();
+        List<MessageView> page = new ArrayList<>(rows.subList(0, Math.min(rows.size(), query.limit())));
+        if (query.newestFirst()) {
+            Collections.reverse(page);
+        }
+        return new HistoryPage(page, hasMore);
+    }
+
+    /**
+     * Stores a message, or answers a repeated clientMessageId with the original. Runs outside a transaction: the
+     * append has its own, and a concurrent duplicate that lost the race at commit is answered here.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SendReceipt send(SendCommand command) {
+        checkText(command.text());
+        try {
+            return store.append(command);
+        } catch (EJBException e) {
+            if (!Failures.isConstraintViolation(e)) {
+                throw e;
+            }
+            return store.repeated(command).orElseThrow(() -> e);
+        }
+    }
+
+    public long storedMessages() {
+        return em.createNamedQuery(Message.COUNT, Long.class).getSingleResult();
+    }
+
+    private void checkText(String text) {
+        if (text.isEmpty()) {
+            throw new Refusal(ErrorCode.TEXT_EMPTY, "text must not be empty.");
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > maxTextLength) {
+            throw new Refusal(ErrorCode.TEXT_TOO_LONG, "text has " + length + " characters; the limit is "
+                    + maxTextLength + ".");
+        }
+    }
+
+    private ConversationView persist(Conversation conversation) {
+        em.persist(conversation);
+        return ConversationView.of(conversation);
+    }
+
+    private Conversation memberOf(String me, String conversationId) {
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        if (conversation == null) {
+            throw new Refusal(ErrorCode.UNKNOWN_CONVERSATION, "There is no conversation " + conversationId + ".");
+        }
+        if (!conversation.isMember(me)) {
+            throw new Refusal(ErrorCode.NOT_MEMBER, "You are not a member of this conversation.");
+        }
+        return conversation;
+    }
+
+    private Conversation groupOf(String me, String conversationId) {
+        Conversation conversation = memberOf(me, conversationId);
+        if (conversation.kind() != ConversationKind.GROUP) {
+            throw new Refusal(ErrorCode.CONFLICT, "The members of a direct conversation cannot change.");
+        }
+        return conversation;
+    }
+
+}

@@ -1,0 +1,15 @@
+package io.switchboard.conversations.boundary;
+
+import io.switchboard.conversations.entity.Message;
+import io.switchboard.conversations.entity.Priority;
+import java.time.Instant;
+
+/** A stored message as every boundary shows it. */
+public record MessageView(String id, String conversationId, long seq, String senderId, String clientMessageId,
+        String text, Priority priority, Instant sentAt) {
+
+    public static MessageView of(Message m) {
+        return new MessageView(m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.text(),
+                m.priority(), m.sentAt());
+    }
+}

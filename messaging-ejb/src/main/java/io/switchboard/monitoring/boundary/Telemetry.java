@@ -1,0 +1,90 @@
+package io.switchboard.monitoring.boundary;
+
+import io.switchboard.delivery.control.SessionRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+
+/** The application metrics, registered at start so that /metrics shows them before the first connection. */
+@ApplicationScoped
+public class Telemetry {
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    SessionRegistry sessions;
+
+    private Counter connectionsOpened;
+    private Counter messagesStored;
+    private Counter duplicateSends;
+    private Counter pushes;
+    private Counter framesRejected;
+    private Counter slowConsumers;
+
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // Touching the bean creates it; the registrations happen in @PostConstruct.
+        connectionsOpened.getCount();
+    }
+
+    @PostConstruct
+    void register() {
+        metrics.gauge(Metadata.builder().withName("switchboard.connections.active").withUnit(MetricUnits.NONE)
+                .withDescription("WebSocket sessions open on this node").build(), sessions::size);
+        connectionsOpened = counter("switchboard.connections.opened", "WebSocket sessions opened since start");
+        messagesStored = counter("switchboard.messages.stored", "Messages committed since start (repeats excluded)");
+        duplicateSends = counter("switchboard.messages.duplicates",
+                "Sends answered with an earlier message because the clientMessageId repeated");
+        pushes = counter("switchboard.messages.pushed", "message:new frames queued to devices");
+        framesRejected = counter("switchboard.frames.rejected", "Client frames answered with an error frame");
+        slowConsumers = counter("switchboard.connections.slow_consumer",
+                "Sessions closed because their outbound queue was full");
+    }
+
+    private Counter counter(String name, String description) {
+        return metrics.counter(Metadata.builder().withName(name).withUnit(MetricUnits.NONE)
+                .withDescription(description).build());
+    }
+
+    public void connectionOpened() {
+        connectionsOpened.inc();
+    }
+
+    public void messageStored() {
+        messagesStored.inc();
+    }
+
+    public void duplicateSend() {
+        duplicateSends.inc();
+    }
+
+    public void pushed() {
+        pushes.inc();
+    }
+
+    public void frameRejected() {
+        framesRejected.inc();
+    }
+
+    public void slowConsumer() {
+        slowConsumers.inc();
+    }
+
+    public long messagesStoredSinceStart() {
+        return messagesStored.getCount();
+    }
+
+    public long connectionsOpenedSinceStart() {
+        return connectionsOpened.getCount();
+    }
+
+    public int connectionsActive() {
+        return sessions.size();
+    }
+}

@@ -1,0 +1,192 @@
+package io.switchboard.delivery.boundary.ws;
+
+import io.switchboard.conversations.boundary.Conversations;
+import io.switchboard.conversations.boundary.SendCommand;
+import io.switchboard.conversations.boundary.SendReceipt;
+import io.switchboard.delivery.control.SessionRegistry;
+import io.switchboard.monitoring.boundary.Telemetry;
+import io.switchboard.platform.ErrorCode;
+import io.switchboard.platform.Refusal;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The chat socket. Authentication happened at the upgrade (web.xml, MP-JWT); here a frame is decoded, handed to one
+ * facade and the answer encoded. A CDI bean, or the container would leave the injected fields empty.
+ */
+@Dependent
+@ServerEndpoint("/ws")
+public class ChatEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String CONNECTION = "switchboard.connection";
+    /** Above this the container closes with 1009 before the endpoint sees the frame. */
+    static final int CONTAINER_FRAME_LIMIT = 65_536;
+    private static final FrameEncoder ENCODER = new FrameEncoder();
+
+    @EJB
+    Conversations conversations;
+
+    @Inject
+    SessionRegistry registry;
+
+    @Inject
+    Telemetry telemetry;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.ws.max-frame-bytes", defaultValue = "16384")
+    int maxFrameBytes;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.ws.outbound-queue", defaultValue = "1024")
+    int outboundQueue;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.message.max-length", defaultValue = "1000")
+    int maxTextLength;
+
+    private final FrameDecoder decoder = new FrameDecoder();
+
+    @OnOpen
+    public void open(Session session) {
+        String user = session.getUserPrincipal().getName();
+        String device = parameter(session, "device");
+        var connection = new WsConnection(session, user, device == null ? "d-" + UUID.randomUUID() : device,
+                outboundQueue, ENCODER, telemetry);
+        if (device != null && !DEVICE_ID.matcher(device).matches()) {
+            LOG.info(() -> "event=refused reason=invalid_device user=" + user + " session=" + session.getId());
+            connection.close(CloseCodes.INVALID_DEVICE.reason("device must be 1-64 of A-Z a-z 0-9 . _ -"));
+            return;
+        }
+        session.getUserProperties().put(CONNECTION, connection);
+        registry.register(connection);
+        telemetry.connectionOpened();
+        connection.send(new ServerFrame.Hello(session.getId(), user, connection.deviceId(), maxTextLength,
+                maxFrameBytes));
+        LOG.info(() -> "event=connect user=" + user + " device=" + connection.deviceId() + " session="
+                + session.getId());
+    }
+
+    @OnMessage(maxMessageSize = CONTAINER_FRAME_LIMIT)
+    public void text(Session session, String text) {
+        WsConnection connection = (WsConnection) session.getUserProperties().get(CONNECTION);
+        if (connection == null) {
+            return;
+        }
+        if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+            LOG.info(() -> "event=refused reason=frame_too_large " + ids(connection));
+            connection.close(CloseCodes.FRAME_TOO_LARGE.reason("frame over " + maxFrameBytes + " bytes"));
+            return;
+        }
+        try {
+            ClientFrame frame = decoder.decode(text);
+            if (frame instanceof ClientFrame.Send send) {
+                send(connection, send);
+            } else if (frame instanceof ClientFrame.Ack ack) {
+                ack(connection, ack);
+            } else {
+                connection.send(new ServerFrame.Pong());
+            }
+        } catch (FrameRejected rejected) {
+            reject(connection, rejected.toFrame());
+        }
+    }
+
+    private void send(WsConnection connection, ClientFrame.Send frame) {
+        try {
+            SendReceipt receipt = conversations.send(new SendCommand(connection.userId(), frame.clientMessageId(),
+                    frame.conversationId(), frame.text(), frame.priority()));
+            connection.send(new ServerFrame.Sent(receipt.message()));
+            if (receipt.duplicate()) {
+                telemetry.duplicateSend();
+            }
+            LOG.fine(() -> "event=send " + ids(connection) + " clientMessageId=" + frame.clientMessageId()
+                    + " messageId=" + receipt.message().id() + " seq=" + receipt.message().seq()
+                    + " duplicate=" + receipt.duplicate());
+        } catch (Refusal refusal) {
+            reject(connection, new ServerFrame.Error(refusal.code(), refusal.getMessage(), frame.ref(),
+                    "message:send"));
+        } catch (RuntimeException failure) {
+            ErrorCode code = causedBy(failure, SQLException.class) ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL_ERROR;
+            LOG.log(Level.WARNING, "event=send_failed " + ids(connection) + " clientMessageId="
+                    + frame.clientMessageId(), failure);
+            reject(connection, new ServerFrame.Error(code, "The message could not be stored; send it again.",
+                    frame.ref(), "message:send"));
+        }
+    }
+
+    private void ack(WsConnection connection, ClientFrame.Ack frame) {
+        try {
+            conversations.get(connection.userId(), frame.conversationId());
+        } catch (Refusal refusal) {
+            reject(connection, new ServerFrame.Error(refusal.code(), refusal.getMessage(), frame.ref(),
+                    "message:ack"));
+        }
+    }
+
+    private void reject(WsConnection connection, ServerFrame.Error error) {
+        telemetry.frameRejected();
+        LOG.info(() -> "event=frame_rejected " + ids(connection) + " code=" + error.code().wireName()
+                + " ref=" + error.ref());
+        connection.send(error);
+    }
+
+    @OnMessage
+    public void binary(Session session, ByteBuffer data) {
+        WsConnection connection = (WsConnection) session.getUserProperties().get(CONNECTION);
+        if (connection != null) {
+            LOG.info(() -> "event=refused reason=binary_frame " + ids(connection));
+            connection.close(CloseCodes.PROTOCOL_VIOLATION.reason("binary frames are not part of the protocol"));
+        }
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        WsConnection connection = (WsConnection) session.getUserProperties().remove(CONNECTION);
+        if (connection != null) {
+            registry.unregister(connection);
+            LOG.info(() -> "event=disconnect " + ids(connection) + " code=" + reason.getCloseCode().getCode());
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "event=socket_error session=" + session.getId(), failure);
+    }
+
+    private static String parameter(Session session, String name) {
+        List<String> values = session.getRequestParameterMap().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String ids(WsConnection c) {
+        return "user=" + c.userId() + " device=" + c.deviceId() + " session=" + c.sessionId();
+    }
+
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

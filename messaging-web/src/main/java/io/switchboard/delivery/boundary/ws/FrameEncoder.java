@@ -1,0 +1,42 @@
+package io.switchboard.delivery.boundary.ws;
+
+import io.switchboard.conversations.boundary.MessageView;
+
+/**
+ * Writes server frames as JSON. Hand-written rather than through JSON-B: it runs once per delivery on the fan-out
+ * path, and the frames are flat.
+ */
+public class FrameEncoder {
+
+    public String encode(ServerFrame frame) {
+        var out = new JsonWriter();
+        if (frame instanceof ServerFrame.New n) {
+            message(out.field("type", "message:new"), n.message()).field("redelivery", n.redelivery());
+        } else if (frame instanceof ServerFrame.Sent s) {
+            out.field("type", "message:sent").field("clientMessageId", s.message().clientMessageId())
+                    .field("messageId", s.message().id()).field("conversationId", s.message().conversationId())
+                    .field("seq", s.message().seq()).field("sentAt", s.message().sentAt().toString());
+        } else if (frame instanceof ServerFrame.Error e) {
+            out.field("type", "error").field("code", e.code().wireName()).field("message", e.message())
+                    .field("temporary", e.code().temporary()).field("ref", e.ref()).field("frameType", e.frameType());
+        } else if (frame instanceof ServerFrame.Gap g) {
+            out.field("type", "sync:gap").field("conversationId", g.conversationId()).field("fromSeq", g.fromSeq())
+                    .field("toSeq", g.toSeq());
+        } else if (frame instanceof ServerFrame.Hello h) {
+            out.field("type", "hello").field("sessionId", h.sessionId()).field("userId", h.userId())
+                    .field("deviceId", h.deviceId()).raw("limits", "{\"maxTextLength\":" + h.maxTextLength()
+                            + ",\"maxFrameBytes\":" + h.maxFrameBytes() + "}");
+        } else {
+            out.field("type", "pong");
+        }
+        return out.close();
+    }
+
+    /** The message fields shared by {@code message:new} and the history API. */
+    public static JsonWriter message(JsonWriter out, MessageView m) {
+        return out.field("messageId", m.id()).field("conversationId", m.conversationId()).field("seq", m.seq())
+                .field("senderId", m.senderId()).field("clientMessageId", m.clientMessageId())
+                .field("text", m.text()).field("priority", m.priority().wireName())
+                .field("sentAt", m.sentAt().toString());
+    }
+}

@@ -1,0 +1,114 @@
+package io.switchboard.delivery.boundary.ws;
+
+import io.switchboard.conversations.boundary.MessageView;
+import io.switchboard.delivery.control.Connection;
+import io.switchboard.monitoring.boundary.Telemetry;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One device's session with its bounded outbound queue. The container allows one asynchronous send at a time per
+ * session, so frames queue here and each completion starts the next; a queue that fills up means the device does
+ * not read, and it is closed with 4000 rather than let memory grow.
+ */
+final class WsConnection implements Connection {
+
+    private static final Logger LOG = Logger.getLogger(WsConnection.class.getName());
+
+    private final Session session;
+    private final String userId;
+    private final String deviceId;
+    private final int capacity;
+    private final FrameEncoder encoder;
+    private final Telemetry telemetry;
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private boolean sending;
+    private boolean closing;
+
+    WsConnection(Session session, String userId, String deviceId, int capacity, FrameEncoder encoder,
+            Telemetry telemetry) {
+        this.session = session;
+        this.userId = userId;
+        this.deviceId = deviceId;
+        this.capacity = capacity;
+        this.encoder = encoder;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public String sessionId() {
+        return session.getId();
+    }
+
+    @Override
+    public String userId() {
+        return userId;
+    }
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public void push(MessageView message) {
+        send(new ServerFrame.New(message, false));
+        telemetry.pushed();
+    }
+
+    void send(ServerFrame frame) {
+        String text = encoder.encode(frame);
+        boolean overflow = false;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            if (queue.size() >= capacity) {
+                closing = true;
+                overflow = true;
+            } else if (sending) {
+                queue.add(text);
+                return;
+            } else {
+                sending = true;
+            }
+        }
+        if (overflow) {
+            telemetry.slowConsumer();
+            close(CloseCodes.SLOW_CONSUMER.reason("outbound queue full"));
+        } else {
+            write(text);
+        }
+    }
+
+    private void write(String text) {
+        session.getAsyncRemote().sendText(text, result -> {
+            if (!result.isOK()) {
+                LOG.log(Level.FINE, "event=send_failed session=" + sessionId(), result.getException());
+            }
+            String next;
+            synchronized (this) {
+                next = queue.poll();
+                sending = next != null;
+            }
+            if (next != null) {
+                write(next);
+            }
+        });
+    }
+
+    void close(CloseReason reason) {
+        synchronized (this) {
+            closing = true;
+        }
+        try {
+            session.close(reason);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "event=close_failed session=" + sessionId(), e);
+        }
+    }
+}
