@@ -1,0 +1,134 @@
+package io.switchboard.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** One device on the real socket: what it sends, what it receives, and how it was closed. */
+final class Chat implements WebSocket.Listener, AutoCloseable {
+
+    /** A listener that does nothing, for handshakes expected to fail. */
+    interface Listener extends WebSocket.Listener {
+    }
+
+    final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final WebSocket socket;
+    final JsonObject hello;
+
+    private Chat(WebSocket.Builder builder, URI uri) throws Exception {
+        socket = builder.buildAsync(uri, this).get(10, TimeUnit.SECONDS);
+        hello = next("hello");
+    }
+
+    static Chat connect(String token, String device) throws Exception {
+        return new Chat(TestServer.HTTP_CLIENT.newWebSocketBuilder().header("Authorization", "Bearer " + token),
+                uri(device));
+    }
+
+    static Chat connectWithCookie(String token, String device) throws Exception {
+        return new Chat(TestServer.HTTP_CLIENT.newWebSocketBuilder().header("Cookie", "switchboard_token=" + token),
+                uri(device));
+    }
+
+    static URI uri(String device) {
+        return device == null ? TestServer.WS : URI.create(TestServer.WS + "?device=" + device);
+    }
+
+    void send(String json) {
+        socket.sendText(json, true).join();
+    }
+
+    void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).join();
+    }
+
+    JsonObject sendMessage(String conversationId, String clientMessageId, String text) throws InterruptedException {
+        send(Json.createObjectBuilder().add("type", "message:send").add("clientMessageId", clientMessageId)
+                .add("conversationId", conversationId).add("text", text).build().toString());
+        return next("message:sent");
+    }
+
+    /** The next frame of the given type; frames of other types that arrive first are kept for later. */
+    JsonObject next(String type) throws InterruptedException {
+        return next(type, Duration.ofSeconds(10));
+    }
+
+    JsonObject next(String type, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<JsonObject> others = new ArrayList<>();
+        try {
+            while (true) {
+                JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame == null) {
+                    return null;
+                }
+                if (type.equals(frame.getString("type"))) {
+                    return frame;
+                }
+                others.add(frame);
+            }
+        } finally {
+            List<JsonObject> rest = new ArrayList<>();
+            frames.drainTo(rest);
+            frames.addAll(others);
+            frames.addAll(rest);
+        }
+    }
+
+    /** Every frame of the type that arrives within the wait. */
+    List<JsonObject> all(String type, Duration wait) throws InterruptedException {
+        List<JsonObject> found = new ArrayList<>();
+        JsonObject frame;
+        while ((frame = next(type, wait)) != null) {
+            found.add(frame);
+        }
+        return found;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closeCode.complete(1006);
+    }
+
+    boolean isOpen() {
+        return !socket.isInputClosed() && !closeCode.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+}

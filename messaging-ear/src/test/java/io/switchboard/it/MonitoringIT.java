@@ -1,0 +1,39 @@
+package io.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class MonitoringIT {
+
+    @Test
+    void readinessReportsTheDatabaseWithoutCredentials() throws Exception {
+        var answer = Rest.call(HttpRequest.newBuilder(TestServer.http("/health/ready")));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("switchboard-database").contains("\"UP\"");
+    }
+
+    @Test
+    void metricsCountConnectionsAndMessagesWithoutCredentials() throws Exception {
+        String alice = Rest.unique("alice");
+        String conversation = Rest.direct(Tokens.user(alice), Rest.unique("bob"));
+        double storedBefore = metric("switchboard_messages_stored_total");
+        try (Chat chat = Chat.connect(Tokens.user(alice), "a")) {
+            assertThat(metric("switchboard_connections_active")).isGreaterThanOrEqualTo(1);
+            chat.sendMessage(conversation, "m1", "counted");
+            chat.sendMessage(conversation, "m1", "counted");
+        }
+        assertThat(metric("switchboard_messages_stored_total") - storedBefore).isEqualTo(1);
+    }
+
+    static double metric(String name) throws Exception {
+        var answer = Rest.call(HttpRequest.newBuilder(TestServer.http("/metrics?scope=application")));
+        assertThat(answer.status()).isEqualTo(200);
+        Matcher matcher = Pattern.compile("(?m)^" + name + "\\{[^}]*} ([0-9.eE+-]+)$").matcher(answer.body());
+        assertThat(matcher.find()).as(name + " is exported").isTrue();
+        return Double.parseDouble(matcher.group(1));
+    }
+}
