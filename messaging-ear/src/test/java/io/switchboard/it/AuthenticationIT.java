@@ -57,6 +57,23 @@ class AuthenticationIT {
     }
 
     @Test
+    void aCookieUpgradeFromAForeignPageIsRefusedAndFromOurOwnAccepted() throws Exception {
+        String token = Tokens.user(Rest.unique("alice"));
+        var foreign = TestServer.HTTP_CLIENT.newWebSocketBuilder().header("Cookie", "switchboard_token=" + token)
+                .header("Origin", "http://evil.example");
+        assertThatThrownBy(() -> foreign.buildAsync(TestServer.WS, new Chat.Listener() {
+        }).get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                        .isEqualTo(403));
+
+        var own = TestServer.HTTP_CLIENT.newWebSocketBuilder().header("Cookie", "switchboard_token=" + token)
+                .header("Origin", "http://127.0.0.1:" + TestServer.PORT);
+        own.buildAsync(TestServer.WS, new Chat.Listener() {
+        }).get(10, TimeUnit.SECONDS).abort();
+    }
+
+    @Test
     void aBadCookieTokenIsRefused() {
         var builder = TestServer.HTTP_CLIENT.newWebSocketBuilder()
                 .header("Cookie", "switchboard_token=" + Tokens.strangerSigned("eve"));

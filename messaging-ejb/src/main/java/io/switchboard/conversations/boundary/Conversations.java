@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import io.switchboard.platform.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +47,7 @@ public class Conversations {
                 .getResultStream()
                 .findFirst()
                 .map(ConversationView::of)
-                .orElseGet(() -> persist(Conversation.direct(me, other, Instant.now())));
+                .orElseGet(() -> persist(Conversation.direct(me, other, Timestamps.now())));
     }
 
     public ConversationView createGroup(String me, String name, List<String> members) {
@@ -54,18 +55,18 @@ public class Conversations {
         var everyone = new ArrayList<String>();
         everyone.add(me);
         (members == null ? List.<String>of() : members).forEach(user -> everyone.add(Names.user("members", user)));
-        return persist(Conversation.group(name, everyone, Instant.now()));
+        return persist(Conversation.group(name, everyone, Timestamps.now()));
     }
 
     public ConversationView addMember(String me, String conversationId, String user) {
         Conversation conversation = groupOf(me, conversationId);
-        conversation.join(Names.user("user", user), Instant.now());
+        conversation.join(Names.user("user", user), Timestamps.now());
         return ConversationView.of(conversation);
     }
 
     public ConversationView removeMember(String me, String conversationId, String user) {
         Conversation conversation = groupOf(me, conversationId);
-        if (!conversation.leave(user, Instant.now())) {
+        if (!conversation.leave(user, Timestamps.now())) {
             throw new Refusal(ErrorCode.NOT_MEMBER, user + " is not a member of this conversation.");
         }
         return ConversationView.of(conversation);

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import io.switchboard.platform.Timestamps;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -52,7 +53,7 @@ public class MessageStore {
         if (repeated.isPresent()) {
             return repeated.get();
         }
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         var message = new Message(conversation.id(), conversation.nextSeq(now), command.senderId(),
                 command.clientMessageId(), command.text(), command.priority(), now);
         em.persist(message);

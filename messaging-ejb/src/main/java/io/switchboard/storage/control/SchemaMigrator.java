@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import io.switchboard.platform.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
@@ -77,7 +78,7 @@ public class SchemaMigrator {
                 "INSERT INTO " + VERSION_TABLE + " (version, description, applied_at) VALUES (?, ?, ?)")) {
             insert.setInt(1, migration.version());
             insert.setString(2, migration.description());
-            insert.setTimestamp(3, Timestamp.from(Instant.now()));
+            insert.setTimestamp(3, Timestamp.from(Timestamps.now()));
             insert.executeUpdate();
         }
     }

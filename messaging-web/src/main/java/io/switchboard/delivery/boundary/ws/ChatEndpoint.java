@@ -118,7 +118,7 @@ public class ChatEndpoint {
             if (receipt.duplicate()) {
                 telemetry.duplicateSend();
             }
-            LOG.fine(() -> "event=send " + ids(connection) + " clientMessageId=" + frame.clientMessageId()
+            LOG.info(() -> "event=send " + ids(connection) + " clientMessageId=" + frame.clientMessageId()
                     + " messageId=" + receipt.message().id() + " seq=" + receipt.message().seq()
                     + " duplicate=" + receipt.duplicate());
         } catch (Refusal refusal) {
