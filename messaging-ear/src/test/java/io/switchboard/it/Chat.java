@@ -28,6 +28,9 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
     final JsonObject hello;
 
+    /** A real client acknowledges what it receives; tests of redelivery turn that off. */
+    volatile boolean autoAck = true;
+
     private Chat(WebSocket.Builder builder, URI uri) throws Exception {
         socket = builder.buildAsync(uri, this).get(10, TimeUnit.SECONDS);
         hello = next("hello");
@@ -43,12 +46,22 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
                 uri(device));
     }
 
+    static Chat connect(String token, String device, String resume) throws Exception {
+        return new Chat(TestServer.HTTP_CLIENT.newWebSocketBuilder().header("Authorization", "Bearer " + token),
+                URI.create(uri(device) + "&resume=" + resume));
+    }
+
     static URI uri(String device) {
         return device == null ? TestServer.WS : URI.create(TestServer.WS + "?device=" + device);
     }
 
-    void send(String json) {
+    /** The JDK socket allows one outstanding send; frames from the listener and the test take turns. */
+    synchronized void send(String json) {
         socket.sendText(json, true).join();
+    }
+
+    void ack(String conversationId, long seq) {
+        send("{\"type\":\"message:ack\",\"conversationId\":\"" + conversationId + "\",\"seq\":" + seq + "}");
     }
 
     void sendBinary(byte[] data) {
@@ -102,8 +115,12 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+            JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
             partial.setLength(0);
+            frames.add(frame);
+            if (autoAck && "message:new".equals(frame.getString("type"))) {
+                ack(frame.getString("conversationId"), frame.getJsonNumber("seq").longValue());
+            }
         }
         webSocket.request(1);
         return null;

@@ -56,6 +56,8 @@ class SequenceIT {
                 assertThat(received.stream().map(m -> m.getJsonNumber("seq").longValue()).distinct())
                         .as("each member receives every message once").hasSize(total);
                 assertThat(received).hasSize(total);
+                assertThat(received.stream().map(m -> m.getJsonNumber("seq").longValue()).toList())
+                        .as("in seq order").isSorted();
             }
         } finally {
             chats.forEach(Chat::close);

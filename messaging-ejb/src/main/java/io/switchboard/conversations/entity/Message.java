@@ -17,12 +17,17 @@ import java.util.UUID;
 @NamedQuery(name = Message.PAGE_BEFORE, query = "select m from Message m "
         + "where m.conversationId = :conversation and m.seq > :after and m.seq < :before order by m.seq desc")
 @NamedQuery(name = Message.COUNT, query = "select count(m) from Message m")
+@NamedQuery(name = Message.BACKLOG, query = "select m from Message m where m.conversationId = :conversation "
+        + "and m.seq > :after and m.seq <= :upto and m.sentAt >= :oldest order by m.seq desc")
+@NamedQuery(name = Message.DELETE_OLDER, query = "delete from Message m where m.sentAt < :oldest")
 public class Message {
 
     public static final String BY_CLIENT_ID = "Message.byClientId";
     public static final String PAGE_AFTER = "Message.pageAfter";
     public static final String PAGE_BEFORE = "Message.pageBefore";
     public static final String COUNT = "Message.count";
+    public static final String BACKLOG = "Message.backlog";
+    public static final String DELETE_OLDER = "Message.deleteOlder";
 
     @Id
     private String id;

@@ -1,10 +1,11 @@
 package io.switchboard.delivery.control;
 
 import io.switchboard.conversations.boundary.MessageView;
+import io.switchboard.delivery.boundary.Backlog;
 
 /**
- * One device's live session, as delivery sees it. The port between the business components and the WebSocket
- * boundary: implementations encode and queue, they never block the caller.
+ * One device's live session as delivery sees it: the port between the business components and the WebSocket
+ * boundary. Implementations encode and queue; they never block the caller.
  */
 public interface Connection {
 
@@ -14,5 +15,17 @@ public interface Connection {
 
     String deviceId();
 
-    void push(MessageView message);
+    void deliver(MessageView message, boolean redelivery);
+
+    void gap(Backlog.Gap gap);
+
+    void close(Disconnect reason);
+
+    /** Why delivery ends a session; the boundary maps each to its close code. */
+    enum Disconnect {
+        /** Pushes stayed unacknowledged after every redelivery: reconnect and resume from the cursors. */
+        RESUME_REQUIRED,
+        /** Delivery failed in a way the server cannot repair in this session: reconnect and resume. */
+        SERVER_ERROR
+    }
 }

@@ -7,32 +7,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Every live connection of this node, by session and by user. */
+/** Every live device session of this node, by session id and by user. */
 @ApplicationScoped
 public class SessionRegistry {
 
-    private final Map<String, Connection> bySession = new ConcurrentHashMap<>();
-    private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, DeviceSession> bySession = new ConcurrentHashMap<>();
+    private final Map<String, Set<DeviceSession>> byUser = new ConcurrentHashMap<>();
 
-    public void register(Connection connection) {
-        bySession.put(connection.sessionId(), connection);
-        byUser.computeIfAbsent(connection.userId(), user -> ConcurrentHashMap.newKeySet()).add(connection);
+    public void register(DeviceSession session) {
+        bySession.put(session.connection().sessionId(), session);
+        byUser.computeIfAbsent(session.connection().userId(), user -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
-    public void unregister(Connection connection) {
-        bySession.remove(connection.sessionId());
-        byUser.computeIfPresent(connection.userId(), (user, connections) -> {
-            connections.remove(connection);
-            return connections.isEmpty() ? null : connections;
+    public void unregister(DeviceSession session) {
+        bySession.remove(session.connection().sessionId());
+        byUser.computeIfPresent(session.connection().userId(), (user, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
         });
     }
 
-    public Collection<Connection> of(String user) {
-        Set<Connection> connections = byUser.get(user);
-        return connections == null ? List.of() : connections;
+    public Collection<DeviceSession> of(String user) {
+        Set<DeviceSession> sessions = byUser.get(user);
+        return sessions == null ? List.of() : sessions;
     }
 
-    public Collection<Connection> all() {
+    public Collection<DeviceSession> all() {
         return bySession.values();
     }
 

@@ -3,7 +3,9 @@ package io.switchboard.delivery.boundary.ws;
 import io.switchboard.conversations.boundary.Conversations;
 import io.switchboard.conversations.boundary.SendCommand;
 import io.switchboard.conversations.boundary.SendReceipt;
-import io.switchboard.delivery.control.SessionRegistry;
+import io.switchboard.delivery.boundary.Deliveries;
+import io.switchboard.delivery.boundary.DeliveryHub;
+import io.switchboard.delivery.control.DeviceSession;
 import io.switchboard.monitoring.boundary.Telemetry;
 import io.switchboard.platform.ErrorCode;
 import io.switchboard.platform.Refusal;
@@ -21,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +41,7 @@ public class ChatEndpoint {
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String CONNECTION = "switchboard.connection";
+    private static final String DEVICE_SESSION = "switchboard.deviceSession";
     /** Above this the container closes with 1009 before the endpoint sees the frame. */
     static final int CONTAINER_FRAME_LIMIT = 65_536;
     private static final FrameEncoder ENCODER = new FrameEncoder();
@@ -46,7 +50,10 @@ public class ChatEndpoint {
     Conversations conversations;
 
     @Inject
-    SessionRegistry registry;
+    DeliveryHub hub;
+
+    @EJB
+    Deliveries deliveries;
 
     @Inject
     Telemetry telemetry;
@@ -76,11 +83,20 @@ public class ChatEndpoint {
             connection.close(CloseCodes.INVALID_DEVICE.reason("device must be 1-64 of A-Z a-z 0-9 . _ -"));
             return;
         }
+        Map<String, Long> stated;
+        try {
+            stated = ResumeParameter.parse(parameter(session, "resume"));
+        } catch (IllegalArgumentException e) {
+            LOG.info(() -> "event=refused reason=invalid_resume user=" + user + " session=" + session.getId());
+            connection.close(CloseCodes.INVALID_RESUME.reason(e.getMessage()));
+            return;
+        }
         session.getUserProperties().put(CONNECTION, connection);
-        registry.register(connection);
         telemetry.connectionOpened();
+        // hello is queued first, so it precedes every replayed message.
         connection.send(new ServerFrame.Hello(session.getId(), user, connection.deviceId(), maxTextLength,
                 maxFrameBytes));
+        session.getUserProperties().put(DEVICE_SESSION, hub.open(connection, stated));
         LOG.info(() -> "event=connect user=" + user + " device=" + connection.deviceId() + " session="
                 + session.getId());
     }
@@ -101,7 +117,7 @@ public class ChatEndpoint {
             if (frame instanceof ClientFrame.Send send) {
                 send(connection, send);
             } else if (frame instanceof ClientFrame.Ack ack) {
-                ack(connection, ack);
+                ack(connection, (DeviceSession) session.getUserProperties().get(DEVICE_SESSION), ack);
             } else {
                 connection.send(new ServerFrame.Pong());
             }
@@ -133,13 +149,14 @@ public class ChatEndpoint {
         }
     }
 
-    private void ack(WsConnection connection, ClientFrame.Ack frame) {
-        try {
-            conversations.get(connection.userId(), frame.conversationId());
-        } catch (Refusal refusal) {
-            reject(connection, new ServerFrame.Error(refusal.code(), refusal.getMessage(), frame.ref(),
-                    "message:ack"));
+    private void ack(WsConnection connection, DeviceSession session, ClientFrame.Ack frame) {
+        if (!session.delivers(frame.conversationId())
+                && !deliveries.isMember(connection.userId(), frame.conversationId())) {
+            reject(connection, new ServerFrame.Error(ErrorCode.NOT_MEMBER,
+                    "You are not a member of this conversation.", frame.ref(), "message:ack"));
+            return;
         }
+        session.ack(frame.conversationId(), frame.seq());
     }
 
     private void reject(WsConnection connection, ServerFrame.Error error) {
@@ -161,8 +178,11 @@ public class ChatEndpoint {
     @OnClose
     public void close(Session session, CloseReason reason) {
         WsConnection connection = (WsConnection) session.getUserProperties().remove(CONNECTION);
+        DeviceSession deviceSession = (DeviceSession) session.getUserProperties().remove(DEVICE_SESSION);
+        if (deviceSession != null) {
+            hub.close(deviceSession);
+        }
         if (connection != null) {
-            registry.unregister(connection);
             LOG.info(() -> "event=disconnect " + ids(connection) + " code=" + reason.getCloseCode().getCode());
         }
     }

@@ -14,7 +14,8 @@ public enum CloseCodes implements CloseReason.CloseCode {
     PROTOCOL_VIOLATION(4500),
     FRAME_TOO_LARGE(4501),
     INVALID_DEVICE(4502),
-    FORBIDDEN(4503);
+    FORBIDDEN(4503),
+    INVALID_RESUME(4504);
 
     private final int code;
 

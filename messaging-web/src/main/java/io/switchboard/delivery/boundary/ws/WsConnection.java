@@ -1,6 +1,7 @@
 package io.switchboard.delivery.boundary.ws;
 
 import io.switchboard.conversations.boundary.MessageView;
+import io.switchboard.delivery.boundary.Backlog;
 import io.switchboard.delivery.control.Connection;
 import io.switchboard.monitoring.boundary.Telemetry;
 import jakarta.websocket.CloseReason;
@@ -55,9 +56,21 @@ final class WsConnection implements Connection {
     }
 
     @Override
-    public void push(MessageView message) {
-        send(new ServerFrame.New(message, false));
+    public void deliver(MessageView message, boolean redelivery) {
+        send(new ServerFrame.New(message, redelivery));
         telemetry.pushed();
+    }
+
+    @Override
+    public void gap(Backlog.Gap gap) {
+        send(new ServerFrame.Gap(gap.conversationId(), gap.fromSeq(), gap.toSeq()));
+    }
+
+    @Override
+    public void close(Disconnect reason) {
+        close(reason == Disconnect.RESUME_REQUIRED
+                ? CloseCodes.RESUME_REQUIRED.reason("unacknowledged after every redelivery; resume")
+                : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "delivery failed; resume"));
     }
 
     void send(ServerFrame frame) {

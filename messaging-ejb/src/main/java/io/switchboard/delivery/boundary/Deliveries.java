@@ -1,0 +1,130 @@
+package io.switchboard.delivery.boundary;
+
+import io.switchboard.conversations.boundary.MessageView;
+import io.switchboard.conversations.entity.Conversation;
+import io.switchboard.conversations.entity.Message;
+import io.switchboard.delivery.entity.Device;
+import io.switchboard.delivery.entity.DeviceCursor;
+import io.switchboard.platform.Timestamps;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The stored side of delivery: devices, their cursors, and the backlog each device is owed. */
+@Stateless
+public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.delivery.replay-limit", defaultValue = "1000")
+    int replayLimit;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.retention.max-age", defaultValue = "P30D")
+    Duration retention;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.delivery.device-expiry", defaultValue = "P90D")
+    Duration deviceExpiry;
+
+    /**
+     * Records that the device is here and answers where each of the user's conversations stands for it: the
+     * cursor (stored, or the device's own statement when that is higher) and the conversation's last seq.
+     */
+    public Map<String, Position> connect(String user, String device, Map<String, Long> stated) {
+        Instant now = Timestamps.now();
+        Device known = em.find(Device.class, new Device.Key(user, device));
+        if (known == null) {
+            em.persist(new Device(user, device, now));
+        } else {
+            known.seen(now);
+        }
+        Map<String, Long> stored = new HashMap<>();
+        em.createNamedQuery(DeviceCursor.OF_DEVICE, DeviceCursor.class).setParameter("user", user)
+                .setParameter("device", device).getResultStream()
+                .forEach(c -> stored.put(c.conversationId(), c.ackedSeq()));
+        Map<String, Position> positions = new HashMap<>();
+        em.createNamedQuery(Conversation.OF_USER, Conversation.class).setParameter("user", user).getResultStream()
+                .forEach(c -> positions.put(c.id(), new Position(Math.max(stored.getOrDefault(c.id(), 0L),
+                        Math.min(stated.getOrDefault(c.id(), 0L), c.lastSeq())), c.lastSeq())));
+        return positions;
+    }
+
+    public record Position(long cursor, long lastSeq) {
+    }
+
+    /** The messages after {@code afterSeq} up to {@code uptoSeq}: the newest within the replay bound, and the gap. */
+    public Backlog backlog(String conversationId, long afterSeq, long uptoSeq) {
+        Instant oldest = Timestamps.now().minus(retention);
+        List<MessageView> newest = new ArrayList<>(em.createNamedQuery(Message.BACKLOG, Message.class)
+                .setParameter("conversation", conversationId).setParameter("after", afterSeq)
+                .setParameter("upto", uptoSeq).setParameter("oldest", oldest)
+                .setMaxResults(replayLimit).getResultStream().map(MessageView::of).toList());
+        Collections.reverse(newest);
+        long firstPushed = newest.isEmpty() ? uptoSeq + 1 : newest.get(0).seq();
+        Optional<Backlog.Gap> gap = firstPushed > afterSeq + 1
+                ? Optional.of(new Backlog.Gap(conversationId, afterSeq + 1, firstPushed - 1)) : Optional.empty();
+        return new Backlog(gap, newest);
+    }
+
+    public boolean isMember(String user, String conversationId) {
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        return conversation != null && conversation.isMember(user);
+    }
+
+    /** Persists acknowledged positions; called in batches, so a crash can only cause a repeat, never a loss. */
+    public void saveCursors(List<CursorUpdate> updates) {
+        Instant now = Timestamps.now();
+        for (CursorUpdate update : updates) {
+            var key = new DeviceCursor.Key(update.userId(), update.deviceId(), update.conversationId());
+            DeviceCursor cursor = em.find(DeviceCursor.class, key);
+            if (cursor == null) {
+                cursor = new DeviceCursor(update.userId(), update.deviceId(), update.conversationId(), now);
+                em.persist(cursor);
+            }
+            cursor.advanceTo(update.ackedSeq(), now);
+        }
+    }
+
+    public record CursorUpdate(String userId, String deviceId, String conversationId, long ackedSeq) {
+    }
+
+    public void seen(String user, String device) {
+        Device known = em.find(Device.class, new Device.Key(user, device));
+        if (known != null) {
+            known.seen(Timestamps.now());
+        }
+    }
+
+    /** Deletes messages past the retention age and forgets devices unseen past the device-expiry age. */
+    public void expire() {
+        Instant now = Timestamps.now();
+        int messages = em.createNamedQuery(Message.DELETE_OLDER)
+                .setParameter("oldest", now.minus(retention)).executeUpdate();
+        List<Device> gone = em.createNamedQuery(Device.EXPIRED, Device.class)
+                .setParameter("cutoff", now.minus(deviceExpiry)).getResultList();
+        for (Device device : gone) {
+            em.createNamedQuery(DeviceCursor.DELETE_OF_DEVICE).setParameter("user", device.userId())
+                    .setParameter("device", device.deviceId()).executeUpdate();
+            em.remove(device);
+        }
+        if (messages > 0 || !gone.isEmpty()) {
+            LOG.info(() -> "event=expiry messages=" + messages + " devices=" + gone.size());
+        }
+    }
+}

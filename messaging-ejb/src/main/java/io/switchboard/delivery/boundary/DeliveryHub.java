@@ -1,0 +1,105 @@
+package io.switchboard.delivery.boundary;
+
+import io.switchboard.conversations.boundary.MessageStored;
+import io.switchboard.delivery.control.Connection;
+import io.switchboard.delivery.control.DeviceSession;
+import io.switchboard.delivery.control.SerialLane;
+import io.switchboard.delivery.control.SessionRegistry;
+import io.switchboard.monitoring.boundary.Telemetry;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Opens and closes device sessions, hands them committed messages, and drives redelivery and cursor saving. */
+@ApplicationScoped
+public class DeliveryHub {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryHub.class.getName());
+
+    @Inject
+    SessionRegistry registry;
+
+    @Inject
+    Telemetry telemetry;
+
+    @EJB
+    Deliveries deliveries;
+
+    @Resource
+    ManagedExecutorService pool;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.delivery.ack-timeout", defaultValue = "PT5S")
+    Duration ackTimeout;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.delivery.max-redeliveries", defaultValue = "3")
+    int maxRedeliveries;
+
+    /** Registers the device and starts its replay; live messages offered meanwhile queue behind the replay. */
+    public DeviceSession open(Connection connection, Map<String, Long> statedCursors) {
+        var positions = deliveries.connect(connection.userId(), connection.deviceId(), statedCursors);
+        var session = new DeviceSession(connection, deliveries, new SerialLane(pool), ackTimeout, maxRedeliveries);
+        registry.register(session);
+        session.start(positions);
+        return session;
+    }
+
+    public void close(DeviceSession session) {
+        registry.unregister(session);
+        save(List.of(session));
+        deliveries.seen(session.connection().userId(), session.connection().deviceId());
+    }
+
+    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
+        for (String member : stored.members()) {
+            for (DeviceSession session : registry.of(member)) {
+                session.offer(stored.message());
+            }
+        }
+        telemetry.messageStored();
+    }
+
+    /** Called every second by the delivery timer. */
+    public void tick() {
+        Instant now = Instant.now();
+        registry.all().forEach(session -> session.tick(now));
+        save(registry.all());
+    }
+
+    private void save(Collection<DeviceSession> sessions) {
+        List<Deliveries.CursorUpdate> updates = new ArrayList<>();
+        List<Map.Entry<DeviceSession, Map<String, Long>>> taken = new ArrayList<>();
+        for (DeviceSession session : sessions) {
+            Map<String, Long> acks = session.takeUnsavedAcks();
+            if (!acks.isEmpty()) {
+                taken.add(Map.entry(session, acks));
+                Connection c = session.connection();
+                acks.forEach((conversation, seq) -> updates.add(
+                        new Deliveries.CursorUpdate(c.userId(), c.deviceId(), conversation, seq)));
+            }
+        }
+        if (updates.isEmpty()) {
+            return;
+        }
+        try {
+            deliveries.saveCursors(updates);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event=cursor_save_failed cursors=" + updates.size(), e);
+            taken.forEach(entry -> entry.getKey().keepUnsavedAcks(entry.getValue()));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.switchboard.delivery.control;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** How far one conversation has been pushed to one device and how far the device has acknowledged it. */
+final class ConversationStream {
+
+    private long sentUpTo;
+    private long ackedUpTo;
+    private Instant lastPushAt = Instant.EPOCH;
+    private int redeliveries;
+
+    ConversationStream(long cursor) {
+        this.sentUpTo = cursor;
+        this.ackedUpTo = cursor;
+    }
+
+    long sentUpTo() {
+        return sentUpTo;
+    }
+
+    long ackedUpTo() {
+        return ackedUpTo;
+    }
+
+    int redeliveries() {
+        return redeliveries;
+    }
+
+    void sent(long seq, Instant now) {
+        if (sentUpTo <= ackedUpTo) {
+            lastPushAt = now;
+        }
+        sentUpTo = Math.max(sentUpTo, seq);
+    }
+
+    /** @return whether the acknowledged position moved */
+    boolean acked(long seq, Instant now) {
+        if (seq <= ackedUpTo) {
+            return false;
+        }
+        ackedUpTo = seq;
+        sentUpTo = Math.max(sentUpTo, seq);
+        redeliveries = 0;
+        lastPushAt = now;
+        return true;
+    }
+
+    /** Due when something is unacknowledged past the timeout, doubled for every redelivery already made. */
+    boolean redeliveryDue(Instant now, Duration ackTimeout) {
+        return sentUpTo > ackedUpTo && !now.isBefore(lastPushAt.plus(ackTimeout.multipliedBy(1L << redeliveries)));
+    }
+
+    void redelivered(Instant now) {
+        redeliveries++;
+        lastPushAt = now;
+    }
+}

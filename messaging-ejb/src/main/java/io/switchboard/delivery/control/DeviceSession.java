@@ -1,0 +1,150 @@
+package io.switchboard.delivery.control;
+
+import io.switchboard.conversations.boundary.MessageView;
+import io.switchboard.delivery.boundary.Backlog;
+import io.switchboard.delivery.boundary.Deliveries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivery to one connected device. Every conversation is pushed in seq order from the device's cursor: the backlog
+ * first, then live messages; a live message that arrives ahead of one not yet pushed is preceded by a read of the
+ * store. All work runs on the device's {@link SerialLane}, so the per-conversation state needs no locks.
+ */
+public final class DeviceSession {
+
+    private static final Logger LOG = Logger.getLogger(DeviceSession.class.getName());
+
+    private final Connection connection;
+    private final Deliveries deliveries;
+    private final SerialLane lane;
+    private final Duration ackTimeout;
+    private final int maxRedeliveries;
+    private final Map<String, ConversationStream> streams = new ConcurrentHashMap<>();
+    private final Map<String, Long> unsavedAcks = new ConcurrentHashMap<>();
+
+    public DeviceSession(Connection connection, Deliveries deliveries, SerialLane lane, Duration ackTimeout,
+            int maxRedeliveries) {
+        this.connection = connection;
+        this.deliveries = deliveries;
+        this.lane = lane;
+        this.ackTimeout = ackTimeout;
+        this.maxRedeliveries = maxRedeliveries;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public void start(Map<String, Deliveries.Position> positions) {
+        lane.run(guarded(() -> positions.forEach((conversation, position) -> {
+            ConversationStream stream = stream(conversation, position.cursor());
+            if (position.lastSeq() > stream.sentUpTo()) {
+                catchUp(conversation, stream, position.lastSeq());
+            }
+        })));
+    }
+
+    public void offer(MessageView message) {
+        lane.run(guarded(() -> {
+            ConversationStream stream = stream(message.conversationId(), 0);
+            if (message.seq() == stream.sentUpTo() + 1) {
+                push(stream, message, false);
+            } else if (message.seq() > stream.sentUpTo()) {
+                catchUp(message.conversationId(), stream, message.seq());
+            }
+        }));
+    }
+
+    /** Whether the conversation is one this session delivers; acks for others need a membership check. */
+    public boolean delivers(String conversationId) {
+        return streams.containsKey(conversationId);
+    }
+
+    public void ack(String conversationId, long seq) {
+        lane.run(guarded(() -> {
+            if (stream(conversationId, 0).acked(seq, Instant.now())) {
+                unsavedAcks.merge(conversationId, seq, Math::max);
+            }
+        }));
+    }
+
+    /** Redelivers what stayed unacknowledged too long; ends the session once the attempts are spent. */
+    public void tick(Instant now) {
+        lane.run(guarded(() -> {
+            for (var entry : streams.entrySet()) {
+                ConversationStream stream = entry.getValue();
+                if (!stream.redeliveryDue(now, ackTimeout)) {
+                    continue;
+                }
+                if (stream.redeliveries() >= maxRedeliveries) {
+                    LOG.info(() -> "event=resume_required " + ids() + " conversation=" + entry.getKey()
+                            + " ackedSeq=" + stream.ackedUpTo() + " sentSeq=" + stream.sentUpTo());
+                    connection.close(Connection.Disconnect.RESUME_REQUIRED);
+                    return;
+                }
+                stream.redelivered(now);
+                Backlog backlog = deliveries.backlog(entry.getKey(), stream.ackedUpTo(), stream.sentUpTo());
+                backlog.gap().ifPresent(connection::gap);
+                backlog.messages().forEach(m -> connection.deliver(m, true));
+            }
+        }));
+    }
+
+    /** The acknowledged positions not yet persisted, handed over once. */
+    public Map<String, Long> takeUnsavedAcks() {
+        Map<String, Long> taken = new HashMap<>();
+        for (String conversation : unsavedAcks.keySet()) {
+            Long seq = unsavedAcks.remove(conversation);
+            if (seq != null) {
+                taken.put(conversation, seq);
+            }
+        }
+        return taken;
+    }
+
+    /** Puts back positions whose saving failed, so that the next flush tries again. */
+    public void keepUnsavedAcks(Map<String, Long> acks) {
+        acks.forEach((conversation, seq) -> unsavedAcks.merge(conversation, seq, Math::max));
+    }
+
+    private ConversationStream stream(String conversationId, long cursor) {
+        return streams.computeIfAbsent(conversationId, id -> new ConversationStream(cursor));
+    }
+
+    private void catchUp(String conversationId, ConversationStream stream, long uptoSeq) {
+        Backlog backlog = deliveries.backlog(conversationId, stream.sentUpTo(), uptoSeq);
+        backlog.gap().ifPresent(gap -> {
+            connection.gap(gap);
+            stream.sent(gap.toSeq(), Instant.now());
+        });
+        backlog.messages().forEach(message -> push(stream, message, false));
+    }
+
+    private void push(ConversationStream stream, MessageView message, boolean redelivery) {
+        connection.deliver(message, redelivery);
+        stream.sent(message.seq(), Instant.now());
+    }
+
+    /** A delivery step that fails (the store is away) ends the session: the device resumes and misses nothing. */
+    private Runnable guarded(Runnable step) {
+        return () -> {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "event=delivery_failed " + ids(), e);
+                connection.close(Connection.Disconnect.SERVER_ERROR);
+            }
+        };
+    }
+
+    private String ids() {
+        return "user=" + connection.userId() + " device=" + connection.deviceId() + " session="
+                + connection.sessionId();
+    }
+}
