@@ -14,6 +14,8 @@ public enum ErrorCode {
     UNKNOWN_CONVERSATION(Category.CLIENT, false, "No conversation has this id."),
     NOT_MEMBER(Category.AUTH, false, "The user is not a member of the conversation."),
     IDEMPOTENCY_CONFLICT(Category.CLIENT, false, "This message id was already used for a different message."),
+    SYNC_TOKEN_EXPIRED(Category.CLIENT, false, "The sync token is older than the retention age; sync from scratch."),
+    CONFLICT(Category.CLIENT, false, "The change does not apply to this conversation."),
     RATE_LIMITED(Category.LOAD, true, "Too many frames; the client retries after a pause."),
     UNAVAILABLE(Category.SERVER, true, "The server's store could not be reached; the client retries."),
     INTERNAL_ERROR(Category.SERVER, true, "An unexpected server fault; the client retries."),

@@ -27,12 +27,7 @@ final class Inbox {
 
     private final Map<String, Long> cursors = new ConcurrentHashMap<>();
     private final Map<String, TreeMap<Long, Message>> held = new HashMap<>();
-    private final Set<String> delivered = Collections.newSetFromMap(new LinkedHashMap<String, Boolean>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED_IDS;
-        }
-    });
+    private final Set<String> delivered = Collections.newSetFromMap(new BoundedMap());
 
     Inbox(Map<String, Long> initialCursors) {
         cursors.putAll(initialCursors);
@@ -96,5 +91,16 @@ final class Inbox {
             held.remove(conversation);
         }
         return run;
+    }
+
+    /** Remembers the most recently delivered messageIds only, so memory stays flat on a long-lived client. */
+    private static final class BoundedMap extends LinkedHashMap<String, Boolean> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_IDS;
+        }
     }
 }

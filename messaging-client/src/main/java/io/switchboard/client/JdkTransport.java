@@ -24,11 +24,12 @@ final class JdkTransport implements Transport {
 
     @Override
     public CompletableFuture<Link> open(URI uri, String token, LinkHandler handler) {
+        Listener listener = new Listener(handler);
         return http.newWebSocketBuilder()
                 .connectTimeout(connectTimeout)
                 .header("Authorization", "Bearer " + token)
-                .buildAsync(uri, new Listener(handler))
-                .thenApply(socket -> new JdkLink(socket, handler));
+                .buildAsync(uri, listener)
+                .thenApply(socket -> listener.link);
     }
 
     /** Serialises sends, because java.net.http allows only one outstanding send per WebSocket. */
@@ -70,9 +71,17 @@ final class JdkTransport implements Transport {
 
         private final LinkHandler handler;
         private final StringBuilder partial = new StringBuilder();
+        private volatile JdkLink link;
 
         Listener(LinkHandler handler) {
             this.handler = handler;
+        }
+
+        @Override
+        public void onOpen(WebSocket socket) {
+            link = new JdkLink(socket, handler);
+            handler.onOpen(link);
+            socket.request(1);
         }
 
         @Override

@@ -90,7 +90,8 @@ final class OutboxFile implements OutboxStore {
                 live.remove(id);
             }
         } catch (JsonException e) {
-            LOG.log(Level.WARNING, "Skipping unreadable line {0} of outbox file {1}: {2}", number, path, e.getMessage());
+            LOG.log(Level.WARNING, "Skipping unreadable line {0} of outbox file {1}: {2}", number, path,
+                    e.getMessage());
         }
     }
 

@@ -28,7 +28,7 @@ interface OutboxStore {
     /** The entries a previous process left unacknowledged. */
     List<OutboxEntry> load();
 
-    /** Must be durable when it returns: the application may forget the message once send() has returned. */
+    /** Must be durable when it returns: the entry goes on the wire right after, and a crash must not lose it. */
     void added(OutboxEntry entry);
 
     void removed(String clientMessageId);

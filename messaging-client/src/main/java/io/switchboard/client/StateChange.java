@@ -15,7 +15,9 @@ public record StateChange(ConnectionState previous, ConnectionState current, Dis
 
     @Override
     public String toString() {
-        String retry = current == ConnectionState.RECONNECTING ? " retry " + attempt + " in " + retryIn.toMillis() + " ms" : "";
+        String retry = current == ConnectionState.RECONNECTING
+                ? " retry " + attempt + " in " + retryIn.toMillis() + " ms"
+                : "";
         String why = reason.kind() == CloseCode.NONE ? "" : " (" + reason.code() + " " + reason.kind() + ": "
                 + reason.describe() + ")";
         return previous + " -> " + current + retry + why;

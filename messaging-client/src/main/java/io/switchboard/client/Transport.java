@@ -25,6 +25,9 @@ interface Transport {
     /** What the transport reports, on any thread; the client hops onto its event thread itself. */
     interface LinkHandler {
 
+        /** The connection is up; reported before any frame, so frames never arrive for an unknown link. */
+        void onOpen(Link link);
+
         void onText(String text);
 
         /** A control frame arrived: proof of life for the heartbeat. */

@@ -1,0 +1,105 @@
+package io.switchboard.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ReceiveTest {
+
+    private final FakeTransport transport = new FakeTransport();
+    private final List<Message> received = new CopyOnWriteArrayList<>();
+    private final List<Gap> gaps = new CopyOnWriteArrayList<>();
+    private SwitchboardClient cut = TestClients.builder(transport)
+            .resume(Map.of("c1", 0L))
+            .listener(received::add)
+            .gapListener(gaps::add)
+            .build();
+
+    @AfterEach
+    void close() {
+        cut.close();
+    }
+
+    @Test
+    void deliversInOrderOnceAndAcksTheHighestContiguousSeq() {
+        FakeLink link = connected();
+
+        link.push("c1", 2);
+        link.push("c1", 1);
+        link.push("c1", 2);
+        link.push("c1", 3);
+
+        assertThat(link.next("message:ack").integer("seq")).isEqualTo(2);
+        assertThat(link.next("message:ack").integer("seq")).isEqualTo(3);
+        assertThat(received).extracting(Message::seq).containsExactly(1L, 2L, 3L);
+        assertThat(cut.cursors()).containsEntry("c1", 3L);
+    }
+
+    @Test
+    void acknowledgesOnlyAfterTheListenerReturned() {
+        cut.close();
+        List<String> order = new CopyOnWriteArrayList<>();
+        cut = TestClients.builder(transport).listener(message -> order.add("listener " + message.seq())).build();
+        FakeLink link = connected();
+
+        link.push("c1", 1);
+        link.next("message:ack");
+        order.add("ack");
+
+        assertThat(order).containsExactly("listener 1", "ack");
+    }
+
+    @Test
+    void aFailingListenerDoesNotStallTheConversation() {
+        cut.close();
+        cut = TestClients.builder(transport).listener(message -> {
+            received.add(message);
+            throw new IllegalStateException("application bug");
+        }).build();
+        FakeLink link = connected();
+
+        link.push("c1", 1);
+        link.push("c1", 2);
+
+        await().until(() -> received.size() == 2);
+        assertThat(link.next("message:ack").integer("seq")).isEqualTo(1);
+    }
+
+    @Test
+    void surfacesAGapAndHoldsBackWhatFollowsIt() {
+        FakeLink link = connected();
+
+        link.serverSends(Map.of("type", "sync:gap", "conversationId", "c2", "fromSeq", 18, "toSeq", 930));
+        link.push("c2", 931);
+
+        await().until(() -> gaps.size() == 1);
+        assertThat(gaps).containsExactly(new Gap("c2", 18, 930));
+        assertThat(link.writes("message:ack", 200)).isFalse();
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void ignoresFramesItCannotReadAndKeepsTheSession() {
+        FakeLink link = connected();
+
+        link.serverSends(Map.of("type", "presence:update", "user", "bob"));
+        link.serverSends(Map.of("type", "message:new", "seq", "not a number"));
+        link.push("c1", 1);
+
+        link.next("message:ack");
+        link.assertOpen();
+        assertThat(received).hasSize(1);
+    }
+
+    private FakeLink connected() {
+        cut.connect();
+        FakeLink link = transport.nextSession();
+        await().until(() -> cut.state() == ConnectionState.CONNECTED);
+        return link;
+    }
+}
