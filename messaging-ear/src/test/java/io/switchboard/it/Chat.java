@@ -23,6 +23,8 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
     }
 
     final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    /** Frames passed over while waiting for another type, in arrival order; only the test thread touches it. */
+    private final List<JsonObject> stash = new ArrayList<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
@@ -80,24 +82,20 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
     }
 
     JsonObject next(String type, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        List<JsonObject> others = new ArrayList<>();
-        try {
-            while (true) {
-                JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (frame == null) {
-                    return null;
-                }
-                if (type.equals(frame.getString("type"))) {
-                    return frame;
-                }
-                others.add(frame);
+        for (var it = stash.iterator(); it.hasNext(); ) {
+            JsonObject frame = it.next();
+            if (type.equals(frame.getString("type"))) {
+                it.remove();
+                return frame;
             }
-        } finally {
-            List<JsonObject> rest = new ArrayList<>();
-            frames.drainTo(rest);
-            frames.addAll(others);
-            frames.addAll(rest);
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (frame == null || type.equals(frame.getString("type"))) {
+                return frame;
+            }
+            stash.add(frame);
         }
     }
 

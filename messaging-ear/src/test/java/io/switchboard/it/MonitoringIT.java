@@ -1,8 +1,10 @@
 package io.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,9 @@ class MonitoringIT {
         String conversation = Rest.direct(Tokens.user(alice), Rest.unique("bob"));
         double storedBefore = metric("switchboard_messages_stored_total");
         try (Chat chat = Chat.connect(Tokens.user(alice), "a")) {
-            assertThat(metric("switchboard_connections_active")).isGreaterThanOrEqualTo(1);
+            // the session registers just after its hello goes out; a poller sees it a moment later
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(
+                    () -> assertThat(metric("switchboard_connections_active")).isGreaterThanOrEqualTo(1));
             chat.sendMessage(conversation, "m1", "counted");
             chat.sendMessage(conversation, "m1", "counted");
         }

@@ -37,6 +37,26 @@ final class TestServer {
         awaitReady(Duration.ofSeconds(120));
     }
 
+    /** kill -9: the process gets no chance to close anything. */
+    static void kill() throws IOException, InterruptedException {
+        Process status = new ProcessBuilder(List.of(LIBERTY.resolve("bin/server").toString(), "status", SERVER))
+                .redirectErrorStream(true).start();
+        String output = new String(status.getInputStream().readAllBytes());
+        status.waitFor(60, TimeUnit.SECONDS);
+        var matcher = java.util.regex.Pattern.compile("process ID (\\d+)").matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no server process: " + output);
+        }
+        ProcessHandle server = ProcessHandle.of(Long.parseLong(matcher.group(1))).orElseThrow();
+        server.destroyForcibly();
+        server.onExit().join();
+    }
+
+    static void start() throws IOException, InterruptedException {
+        run("start");
+        awaitReady(Duration.ofSeconds(120));
+    }
+
     static void awaitReady(Duration limit) throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {

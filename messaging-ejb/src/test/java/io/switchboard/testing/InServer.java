@@ -1,10 +1,14 @@
 package io.switchboard.testing;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.net.URISyntaxException;
 import org.assertj.core.api.Assertions;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -15,18 +19,32 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class InServer {
 
+    private static JavaArchive components;
+
     private InServer() {
     }
 
     public static WebArchive deployment(Class<?> test, Class<?>... helpers) {
-        JavaArchive components = ShrinkWrap.create(ExplodedImporter.class, "messaging-ejb.jar")
-                .importDirectory(classesDirectory())
-                .as(JavaArchive.class);
         return ShrinkWrap.create(WebArchive.class, test.getSimpleName() + ".war")
-                .addAsLibrary(components)
+                .addAsLibrary(components())
                 .addAsLibrary(jarOf(Assertions.class))
                 .addClass(test)
                 .addClasses(helpers);
+    }
+
+    /**
+     * Read into memory once per test run: several engineers build in one working tree, and a compile running beside
+     * the tests rewrites target/classes while later deployments would still be reading it.
+     */
+    private static synchronized JavaArchive components() {
+        if (components == null) {
+            var zip = new ByteArrayOutputStream();
+            ShrinkWrap.create(ExplodedImporter.class, "messaging-ejb.jar").importDirectory(classesDirectory())
+                    .as(ZipExporter.class).exportTo(zip);
+            components = ShrinkWrap.create(ZipImporter.class, "messaging-ejb.jar")
+                    .importFrom(new ByteArrayInputStream(zip.toByteArray())).as(JavaArchive.class);
+        }
+        return components;
     }
 
     private static File classesDirectory() {

@@ -20,10 +20,13 @@ import java.util.UUID;
 @NamedQuery(name = Conversation.BY_DIRECT_KEY, query = "select c from Conversation c where c.directKey = :key")
 @NamedQuery(name = Conversation.OF_USER, query = "select c from Conversation c join c.memberships m "
         + "where m.userId = :user order by c.updatedAt desc")
+@NamedQuery(name = Conversation.CHANGED_OF_USER, query = "select c from Conversation c join c.memberships m "
+        + "where m.userId = :user and c.updatedAt > :since order by c.updatedAt asc")
 public class Conversation {
 
     public static final String BY_DIRECT_KEY = "Conversation.byDirectKey";
     public static final String OF_USER = "Conversation.ofUser";
+    public static final String CHANGED_OF_USER = "Conversation.changedOfUser";
 
     @Id
     private String id;

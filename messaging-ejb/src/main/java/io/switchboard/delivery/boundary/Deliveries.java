@@ -48,11 +48,8 @@ public class Deliveries {
      */
     public Map<String, Position> connect(String user, String device, Map<String, Long> stated) {
         Instant now = Timestamps.now();
-        Device known = em.find(Device.class, new Device.Key(user, device));
-        if (known == null) {
+        if (markSeen(user, device, now) == 0) {
             em.persist(new Device(user, device, now));
-        } else {
-            known.seen(now);
         }
         Map<String, Long> stored = new HashMap<>();
         em.createNamedQuery(DeviceCursor.OF_DEVICE, DeviceCursor.class).setParameter("user", user)
@@ -105,10 +102,16 @@ public class Deliveries {
     }
 
     public void seen(String user, String device) {
-        Device known = em.find(Device.class, new Device.Key(user, device));
-        if (known != null) {
-            known.seen(Timestamps.now());
-        }
+        markSeen(user, device, Timestamps.now());
+    }
+
+    /**
+     * One UPDATE rather than read-then-write: two sessions of one device (a reconnect overtaking the old close) would
+     * otherwise each hold a shared lock on the row and wait for the other's to upgrade it.
+     */
+    private int markSeen(String user, String device, Instant now) {
+        return em.createNamedQuery(Device.MARK_SEEN).setParameter("user", user).setParameter("device", device)
+                .setParameter("now", now).executeUpdate();
     }
 
     /** Deletes messages past the retention age and forgets devices unseen past the device-expiry age. */

@@ -49,13 +49,20 @@ public class DeliveryHub {
     @ConfigProperty(name = "switchboard.delivery.max-redeliveries", defaultValue = "3")
     int maxRedeliveries;
 
-    /** Registers the device and starts its replay; live messages offered meanwhile queue behind the replay. */
+    /**
+     * Registers the device, then reads where it stands and starts its replay. In that order, a message committed
+     * meanwhile is either in the positions or offered to the registered session; live offers wait for the replay.
+     */
     public DeviceSession open(Connection connection, Map<String, Long> statedCursors) {
-        var positions = deliveries.connect(connection.userId(), connection.deviceId(), statedCursors);
         var session = new DeviceSession(connection, deliveries, new SerialLane(pool), ackTimeout, maxRedeliveries);
         registry.register(session);
-        session.start(positions);
-        return session;
+        try {
+            session.start(deliveries.connect(connection.userId(), connection.deviceId(), statedCursors));
+            return session;
+        } catch (RuntimeException e) {
+            registry.unregister(session);
+            throw e;
+        }
     }
 
     public void close(DeviceSession session) {

@@ -16,6 +16,12 @@ final class ConversationStream {
         this.ackedUpTo = cursor;
     }
 
+    /** Raises both positions to a cursor known from elsewhere (the store, the device's own statement). */
+    void atLeast(long cursor) {
+        ackedUpTo = Math.max(ackedUpTo, cursor);
+        sentUpTo = Math.max(sentUpTo, cursor);
+    }
+
     long sentUpTo() {
         return sentUpTo;
     }

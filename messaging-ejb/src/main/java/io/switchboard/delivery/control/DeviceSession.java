@@ -5,7 +5,9 @@ import io.switchboard.delivery.boundary.Backlog;
 import io.switchboard.delivery.boundary.Deliveries;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -27,6 +29,9 @@ public final class DeviceSession {
     private final int maxRedeliveries;
     private final Map<String, ConversationStream> streams = new ConcurrentHashMap<>();
     private final Map<String, Long> unsavedAcks = new ConcurrentHashMap<>();
+    /** Live messages offered before the positions were known; handled right after the replay. */
+    private final List<MessageView> early = new ArrayList<>();
+    private boolean started;
 
     public DeviceSession(Connection connection, Deliveries deliveries, SerialLane lane, Duration ackTimeout,
             int maxRedeliveries) {
@@ -41,24 +46,42 @@ public final class DeviceSession {
         return connection;
     }
 
+    /**
+     * Replays each conversation from its position. The session is registered before the positions are read, so a
+     * message committed in between is offered early and handled here, after the replay, and never missed.
+     */
     public void start(Map<String, Deliveries.Position> positions) {
-        lane.run(guarded(() -> positions.forEach((conversation, position) -> {
-            ConversationStream stream = stream(conversation, position.cursor());
-            if (position.lastSeq() > stream.sentUpTo()) {
-                catchUp(conversation, stream, position.lastSeq());
-            }
-        })));
+        lane.run(guarded(() -> {
+            positions.forEach((conversation, position) -> {
+                ConversationStream stream = stream(conversation, position.cursor());
+                stream.atLeast(position.cursor());
+                if (position.lastSeq() > stream.sentUpTo()) {
+                    catchUp(conversation, stream, position.lastSeq());
+                }
+            });
+            started = true;
+            early.forEach(this::live);
+            early.clear();
+        }));
     }
 
     public void offer(MessageView message) {
         lane.run(guarded(() -> {
-            ConversationStream stream = stream(message.conversationId(), 0);
-            if (message.seq() == stream.sentUpTo() + 1) {
-                push(stream, message, false);
-            } else if (message.seq() > stream.sentUpTo()) {
-                catchUp(message.conversationId(), stream, message.seq());
+            if (started) {
+                live(message);
+            } else {
+                early.add(message);
             }
         }));
+    }
+
+    private void live(MessageView message) {
+        ConversationStream stream = stream(message.conversationId(), 0);
+        if (message.seq() == stream.sentUpTo() + 1) {
+            push(stream, message, false);
+        } else if (message.seq() > stream.sentUpTo()) {
+            catchUp(message.conversationId(), stream, message.seq());
+        }
     }
 
     /** Whether the conversation is one this session delivers; acks for others need a membership check. */

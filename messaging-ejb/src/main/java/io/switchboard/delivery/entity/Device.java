@@ -14,9 +14,12 @@ import java.time.Instant;
 @Table(name = "sb_device")
 @IdClass(Device.Key.class)
 @NamedQuery(name = Device.EXPIRED, query = "select d from Device d where d.lastSeenAt < :cutoff")
+@NamedQuery(name = Device.MARK_SEEN, query = "update Device d set d.lastSeenAt = :now "
+        + "where d.userId = :user and d.deviceId = :device")
 public class Device {
 
     public static final String EXPIRED = "Device.expired";
+    public static final String MARK_SEEN = "Device.markSeen";
 
     public record Key(String userId, String deviceId) implements Serializable {
         public Key() {
@@ -46,10 +49,6 @@ public class Device {
         this.deviceId = deviceId;
         this.firstSeenAt = now;
         this.lastSeenAt = now;
-    }
-
-    public void seen(Instant now) {
-        lastSeenAt = now;
     }
 
     public String userId() {

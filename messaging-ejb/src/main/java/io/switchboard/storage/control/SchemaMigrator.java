@@ -1,11 +1,10 @@
 package io.switchboard.storage.control;
 
+import io.switchboard.platform.Timestamps;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import io.switchboard.platform.Timestamps;
-import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;

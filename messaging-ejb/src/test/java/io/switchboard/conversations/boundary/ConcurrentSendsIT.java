@@ -9,17 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,87 +43,81 @@ public class ConcurrentSendsIT {
     @Inject
     Conversations cut;
 
-    // Plain threads, not a ManagedExecutorService: the facade is a local EJB, and calling it needs no context from
-    // the caller, so the test stays off the concurrent feature that the server does not otherwise need.
     ExecutorService threads;
     List<String> members;
     String conversation;
 
     @BeforeEach
-    void groupOfSenders() {
-        threads = Executors.newFixedThreadPool(SENDERS);
+    void groupOfSenders() throws NamingException {
+        // The server's own pool, as the application uses it: container threads with the application's context.
+        threads = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
         members = IntStream.range(0, SENDERS).mapToObj(i -> "sender" + i + "-" + UUID.randomUUID()).toList();
         conversation = cut.createGroup(members.get(0), "race", members.subList(1, SENDERS)).id();
     }
 
-    @AfterEach
-    void stopThreads() {
-        threads.shutdownNow();
-    }
-
     @Test
     void concurrentSendsGetEverySeqExactlyOnce() throws Exception {
-        var barrier = new CyclicBarrier(SENDERS);
-        List<Callable<List<SendReceipt>>> senders = members.stream()
-                .<Callable<List<SendReceipt>>>map(sender -> () -> {
-                    barrier.await(30, TimeUnit.SECONDS);
-                    var receipts = new ArrayList<SendReceipt>();
-                    for (int i = 0; i < SENDS_EACH; i++) {
-                        receipts.add(send(sender, "n-" + i, sender + " #" + i));
-                    }
-                    return receipts;
-                })
-                .toList();
+        List<SendReceipt> receipts = race(members.stream().<Callable<List<SendReceipt>>>map(sender -> () -> {
+            var own = new ArrayList<SendReceipt>();
+            for (int i = 0; i < SENDS_EACH; i++) {
+                own.add(send(sender, "n-" + i, sender + " #" + i));
+            }
+            return own;
+        }).toList());
 
-        List<SendReceipt> receipts = all(senders);
-
-        long total = SENDERS * SENDS_EACH;
+        Long[] everySeq = LongStream.rangeClosed(1, SENDERS * SENDS_EACH).boxed().toArray(Long[]::new);
         assertThat(receipts).extracting(SendReceipt::duplicate).containsOnly(false);
-        assertThat(receipts).extracting(r -> r.message().seq())
-                .containsExactlyInAnyOrder(LongStream.rangeClosed(1, total).boxed().toArray(Long[]::new));
+        assertThat(receipts).extracting(r -> r.message().seq()).containsExactlyInAnyOrder(everySeq);
         List<MessageView> stored = stored();
-        assertThat(stored).extracting(MessageView::seq)
-                .containsExactly(LongStream.rangeClosed(1, total).boxed().toArray(Long[]::new));
+        assertThat(stored).extracting(MessageView::seq).containsExactly(everySeq);
         for (String sender : members) {
             // Each sender waited for every answer, so its own messages must be stored in the order it sent them.
             assertThat(stored).filteredOn(m -> m.senderId().equals(sender)).extracting(MessageView::text)
                     .containsExactlyElementsOf(IntStream.range(0, SENDS_EACH).mapToObj(i -> sender + " #" + i)
                             .toList());
         }
-        assertThat(cut.get(members.get(0), conversation).lastSeq()).isEqualTo(total);
+        assertThat(cut.get(members.get(0), conversation).lastSeq()).isEqualTo(everySeq.length);
     }
 
     @Test
     void concurrentDuplicatesStoreOneMessage() throws Exception {
         String sender = members.get(0);
         for (int round = 1; round <= DUPLICATE_ROUNDS; round++) {
-            var barrier = new CyclicBarrier(SENDERS);
             String clientMessageId = "dup-" + round;
             String text = "only once #" + round;
-            List<Callable<List<SendReceipt>>> duplicates = IntStream.range(0, SENDERS)
-                    .<Callable<List<SendReceipt>>>mapToObj(i -> () -> {
-                        barrier.await(30, TimeUnit.SECONDS);
-                        return List.of(send(sender, clientMessageId, text));
-                    })
-                    .toList();
+            List<SendReceipt> receipts = race(IntStream.range(0, SENDERS)
+                    .<Callable<List<SendReceipt>>>mapToObj(i -> () -> List.of(send(sender, clientMessageId, text)))
+                    .toList());
 
-            List<SendReceipt> receipts = all(duplicates);
-
-            assertThat(receipts).as("round %s", round).extracting(SendReceipt::duplicate)
-                    .containsOnlyOnce(false);
-            assertThat(receipts).as("round %s", round).extracting(SendReceipt::message).containsOnly(
-                    receipts.stream().filter(r -> !r.duplicate()).findFirst().orElseThrow().message());
-            assertThat(receipts.get(0).message().seq()).as("round %s", round).isEqualTo(round);
+            assertThat(receipts).as("round %s", round).extracting(SendReceipt::duplicate).containsOnlyOnce(false);
+            MessageView stored = receipts.stream().filter(r -> !r.duplicate()).findFirst().orElseThrow().message();
+            assertThat(receipts).as("round %s", round).extracting(SendReceipt::message).containsOnly(stored);
+            assertThat(stored.seq()).as("round %s", round).isEqualTo(round);
         }
-        assertThat(stored()).extracting(MessageView::clientMessageId)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, DUPLICATE_ROUNDS).mapToObj(r -> "dup-" + r)
-                        .toList());
+        assertThat(stored()).extracting(MessageView::clientMessageId).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, DUPLICATE_ROUNDS).mapToObj(round -> "dup-" + round).toList());
     }
 
-    private List<SendReceipt> all(List<Callable<List<SendReceipt>>> tasks) throws Exception {
+    /**
+     * Releases the tasks together once they all run. A pool short of threads only delays the start: a task never
+     * waits for another one, so the race cannot hang the test.
+     */
+    private List<SendReceipt> race(List<Callable<List<SendReceipt>>> tasks) throws Exception {
+        var running = new CountDownLatch(tasks.size());
+        var go = new CountDownLatch(1);
+        var futures = new ArrayList<Future<List<SendReceipt>>>();
+        for (Callable<List<SendReceipt>> task : tasks) {
+            futures.add(threads.submit(() -> {
+                running.countDown();
+                go.await();
+                return task.call();
+            }));
+        }
+        running.await(10, TimeUnit.SECONDS);
+        go.countDown();
         var receipts = new ArrayList<SendReceipt>();
-        for (Future<List<SendReceipt>> future : threads.invokeAll(tasks, 60, TimeUnit.SECONDS)) {
-            receipts.addAll(future.get());
+        for (Future<List<SendReceipt>> future : futures) {
+            receipts.addAll(future.get(60, TimeUnit.SECONDS));
         }
         return receipts;
     }

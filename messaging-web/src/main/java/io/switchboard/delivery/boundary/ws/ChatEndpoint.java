@@ -5,6 +5,7 @@ import io.switchboard.conversations.boundary.SendCommand;
 import io.switchboard.conversations.boundary.SendReceipt;
 import io.switchboard.delivery.boundary.Deliveries;
 import io.switchboard.delivery.boundary.DeliveryHub;
+import io.switchboard.delivery.control.Connection;
 import io.switchboard.delivery.control.DeviceSession;
 import io.switchboard.monitoring.boundary.Telemetry;
 import io.switchboard.platform.ErrorCode;
@@ -96,7 +97,14 @@ public class ChatEndpoint {
         // hello is queued first, so it precedes every replayed message.
         connection.send(new ServerFrame.Hello(session.getId(), user, connection.deviceId(), maxTextLength,
                 maxFrameBytes));
-        session.getUserProperties().put(DEVICE_SESSION, hub.open(connection, stated));
+        try {
+            session.getUserProperties().put(DEVICE_SESSION, hub.open(connection, stated));
+        } catch (RuntimeException e) {
+            // Without a device session nothing would be pushed: better a reconnect than a silent socket.
+            LOG.log(Level.WARNING, "event=open_failed user=" + user + " session=" + session.getId(), e);
+            connection.close(Connection.Disconnect.SERVER_ERROR);
+            return;
+        }
         LOG.info(() -> "event=connect user=" + user + " device=" + connection.deviceId() + " session="
                 + session.getId());
     }

@@ -1,0 +1,168 @@
+package io.switchboard.delivery.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.conversations.boundary.MessageView;
+import io.switchboard.conversations.entity.Priority;
+import io.switchboard.delivery.boundary.Backlog;
+import io.switchboard.delivery.boundary.Deliveries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeviceSessionTest {
+
+    private static final String CONVERSATION = "c-1";
+    private final RecordingConnection connection = new RecordingConnection();
+    private final StoreWith store = new StoreWith();
+    private DeviceSession cut;
+
+    @BeforeEach
+    void session() {
+        cut = new DeviceSession(connection, store, new SerialLane(Runnable::run), Duration.ofSeconds(5), 3);
+    }
+
+    @Test
+    void theBacklogIsPushedFromTheCursorBeforeLiveMessages() {
+        store.stored = 5;
+        cut.offer(message(6));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(2, 5)));
+        assertThat(connection.seqs()).containsExactly(3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void aLiveMessageAheadOfOneNotYetPushedIsPrecededByTheStore() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        store.stored = 3;
+        cut.offer(message(3));
+        cut.offer(message(2));
+        cut.offer(message(4));
+        assertThat(connection.seqs()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void unacknowledgedPushesAreRedeliveredWithGrowingDelayThenTheSessionMustResume() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        store.stored = 1;
+        Instant start = Instant.now();
+        cut.offer(message(1));
+        cut.tick(start.plusSeconds(4));
+        assertThat(connection.redelivered).isZero();
+        cut.tick(start.plusSeconds(6));
+        assertThat(connection.redelivered).isEqualTo(1);
+        cut.tick(start.plusSeconds(6 + 9));
+        assertThat(connection.redelivered).as("the second waits twice as long").isEqualTo(1);
+        cut.tick(start.plusSeconds(6 + 11));
+        cut.tick(start.plusSeconds(6 + 11 + 21));
+        assertThat(connection.redelivered).isEqualTo(3);
+        assertThat(connection.closed).isEmpty();
+        cut.tick(start.plusSeconds(6 + 11 + 21 + 41));
+        assertThat(connection.closed).containsExactly(Connection.Disconnect.RESUME_REQUIRED);
+    }
+
+    @Test
+    void anAckStopsRedeliveryAndIsHandedOverForSavingOnce() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        store.stored = 2;
+        cut.offer(message(1));
+        cut.offer(message(2));
+        cut.ack(CONVERSATION, 2);
+        cut.tick(Instant.now().plusSeconds(60));
+        assertThat(connection.redelivered).isZero();
+        assertThat(cut.takeUnsavedAcks()).isEqualTo(Map.of(CONVERSATION, 2L));
+        assertThat(cut.takeUnsavedAcks()).isEmpty();
+    }
+
+    @Test
+    void pastTheBoundTheGapComesFirst() {
+        store.stored = 10;
+        store.limit = 3;
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 10)));
+        assertThat(connection.gaps).containsExactly(new Backlog.Gap(CONVERSATION, 1, 7));
+        assertThat(connection.seqs()).containsExactly(8L, 9L, 10L);
+    }
+
+    @Test
+    void aFailingStoreEndsTheSessionSoThatTheDeviceResumes() {
+        store.failing = true;
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 4)));
+        assertThat(connection.closed).containsExactly(Connection.Disconnect.SERVER_ERROR);
+    }
+
+    private static MessageView message(long seq) {
+        return new MessageView("m-" + seq, CONVERSATION, seq, "alice", "k-" + seq, "text " + seq, Priority.NORMAL,
+                Instant.EPOCH);
+    }
+
+    /** The store: messages 1..stored of one conversation, the newest {@code limit} of a range at a time. */
+    static final class StoreWith extends Deliveries {
+        long stored;
+        int limit = 1000;
+        boolean failing;
+
+        @Override
+        public Backlog backlog(String conversationId, long afterSeq, long uptoSeq) {
+            if (failing) {
+                throw new IllegalStateException("store away");
+            }
+            long upto = Math.min(uptoSeq, stored);
+            long from = Math.max(afterSeq + 1, upto - limit + 1);
+            List<MessageView> messages = LongStream.rangeClosed(from, upto).mapToObj(DeviceSessionTest::message)
+                    .toList();
+            Optional<Backlog.Gap> gap = from > afterSeq + 1
+                    ? Optional.of(new Backlog.Gap(conversationId, afterSeq + 1, from - 1)) : Optional.empty();
+            return new Backlog(gap, messages);
+        }
+    }
+
+    static final class RecordingConnection implements Connection {
+        final List<MessageView> delivered = new ArrayList<>();
+        final List<Backlog.Gap> gaps = new ArrayList<>();
+        final List<Disconnect> closed = new ArrayList<>();
+        int redelivered;
+
+        List<Long> seqs() {
+            return delivered.stream().map(MessageView::seq).toList();
+        }
+
+        @Override
+        public String sessionId() {
+            return "s";
+        }
+
+        @Override
+        public String userId() {
+            return "bob";
+        }
+
+        @Override
+        public String deviceId() {
+            return "phone";
+        }
+
+        @Override
+        public void deliver(MessageView message, boolean redelivery) {
+            if (redelivery) {
+                redelivered++;
+            } else {
+                delivered.add(message);
+            }
+        }
+
+        @Override
+        public void gap(Backlog.Gap gap) {
+            gaps.add(gap);
+        }
+
+        @Override
+        public void close(Disconnect reason) {
+            closed.add(reason);
+        }
+    }
+}
