@@ -35,23 +35,20 @@ public class MessageStore {
     Event<MessageStored> stored;
 
     public SendReceipt append(SendCommand command) {
-        Optional<SendReceipt> repeated = repeated(command);
-        if (repeated.isPresent()) {
-            return repeated.get();
-        }
         Conversation conversation = em.find(Conversation.class, command.conversationId(),
                 LockModeType.PESSIMISTIC_WRITE);
         if (conversation == null) {
             throw new Refusal(ErrorCode.UNKNOWN_CONVERSATION,
                     "There is no conversation " + command.conversationId() + ".");
         }
-        if (!conversation.isMember(command.senderId())) {
-            throw new Refusal(ErrorCode.NOT_MEMBER, "You are not a member of this conversation.");
-        }
-        // A concurrent duplicate of the same conversation waited for the lock; it sees the winner now.
-        repeated = repeated(command);
+        // Checked under the lock: a concurrent duplicate into the same conversation waited for it and sees the
+        // winner now; one into another conversation fails on the unique key and is answered by the facade.
+        Optional<SendReceipt> repeated = repeated(command);
         if (repeated.isPresent()) {
             return repeated.get();
+        }
+        if (!conversation.isMember(command.senderId())) {
+            throw new Refusal(ErrorCode.NOT_MEMBER, "You are not a member of this conversation.");
         }
         Instant now = Timestamps.now();
         var message = new Message(conversation.id(), conversation.nextSeq(now), command.senderId(),

@@ -115,7 +115,7 @@ public class ChatEndpoint {
         if (connection == null) {
             return;
         }
-        if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+        if (tooLarge(text)) {
             LOG.info(() -> "event=refused reason=frame_too_large " + ids(connection));
             connection.close(CloseCodes.FRAME_TOO_LARGE.reason("frame over " + maxFrameBytes + " bytes"));
             return;
@@ -198,6 +198,14 @@ public class ChatEndpoint {
     @OnError
     public void error(Session session, Throwable failure) {
         LOG.log(Level.FINE, "event=socket_error session=" + session.getId(), failure);
+    }
+
+    /** Counts UTF-8 bytes only when the characters alone do not decide it: this runs for every frame. */
+    private boolean tooLarge(String text) {
+        if (text.length() > maxFrameBytes) {
+            return true;
+        }
+        return text.length() * 3L > maxFrameBytes && text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes;
     }
 
     private static String parameter(Session session, String name) {
