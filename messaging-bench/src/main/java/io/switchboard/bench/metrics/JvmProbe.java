@@ -23,11 +23,26 @@ public final class JvmProbe {
 
     /** Runs {@code jcmd <pid> GC.run}; true when the JVM accepted it. */
     public static boolean gc(long pid) {
-        return run(tool("jcmd"), Long.toString(pid), "GC.run").isPresent();
+        return isJvm(pid) && run(tool("jcmd"), Long.toString(pid), "GC.run").isPresent();
+    }
+
+    /**
+     * Whether a JVM is mapped into the process. Checked before any jcmd: attaching signals the target with SIGQUIT,
+     * which a JVM answers and which ends a Node server.
+     */
+    public static boolean isJvm(long pid) {
+        try (var lines = Files.lines(Path.of("/proc", Long.toString(pid), "maps"))) {
+            return lines.anyMatch(l -> l.endsWith("/libjvm.so") || l.contains("/libj9vm"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** Used heap in kB after the last GC, or -1 when no tool could tell. */
     public static long heapUsedKb(long pid) {
+        if (!isJvm(pid)) {
+            return -1;
+        }
         Optional<String> info = run(tool("jcmd"), Long.toString(pid), "GC.heap_info");
         long kb = info.map(JvmProbe::parseHeapInfo).orElse(-1L);
         if (kb >= 0) {

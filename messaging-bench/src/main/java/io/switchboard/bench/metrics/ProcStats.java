@@ -31,19 +31,27 @@ public final class ProcStats {
         return parseStatusKb(read(Path.of("/proc", Long.toString(pid), "status")), "VmRSS:");
     }
 
-    /** Busy and total jiffies of the whole machine (all cores), from the first line of /proc/stat. */
+    /**
+     * Jiffies of the whole machine (all cores) from the first line of /proc/stat: {busy, total, interrupts}, where
+     * interrupts (irq + softirq) are also part of busy. Guest time is already inside user time, so only the first
+     * eight fields are summed.
+     */
     public static long[] machineTicks() {
         String all = read(Path.of("/proc/stat"));
-        if (all == null) {
-            return new long[] {0, 0};
+        return all == null ? new long[] {0, 0, 0} : parseMachineTicks(all.substring(0, all.indexOf('\n')));
+    }
+
+    static long[] parseMachineTicks(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        long[] v = new long[8];
+        for (int k = 0; k < 8 && k + 1 < f.length; k++) {
+            v[k] = Long.parseLong(f[k + 1]);
         }
-        String[] f = all.substring(0, all.indexOf('\n')).trim().split("\\s+");
         long total = 0;
-        for (int k = 1; k < f.length; k++) {
-            total += Long.parseLong(f[k]);
+        for (long x : v) {
+            total += x;
         }
-        long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
-        return new long[] {total - idle, total};
+        return new long[] {total - v[3] - v[4], total, v[5] + v[6]};
     }
 
     static long parseCpuTicks(String stat) {

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * socket and queue only what the kernel did not take, so a burst cannot grow memory without bound: past
  * {@link #MAX_QUEUED_BYTES} the connection is closed and counted, as a server closes a slow consumer.
  */
-public final class WsConnection implements FrameDecoder.Sink {
+public final class WsConnection implements FrameDecoder.Sink, TextChannel {
 
     static final int MAX_QUEUED_BYTES = 4 << 20;
     private static final int MAX_MESSAGE_BYTES = 1 << 20;
@@ -76,6 +76,7 @@ public final class WsConnection implements FrameDecoder.Sink {
     }
 
     /** Sends one text message; false when the connection is not open (the caller counts it as not sent). */
+    @Override
     public boolean sendText(String text) {
         if (state != State.OPEN) {
             return false;
@@ -85,6 +86,7 @@ public final class WsConnection implements FrameDecoder.Sink {
     }
 
     /** Sends a close frame and releases the socket at once; a benchmark does not wait for the closing handshake. */
+    @Override
     public void close(int code, String reason) {
         if (state == State.OPEN) {
             ByteBuffer frame = FrameEncoder.close(code, reason, random.nextInt());

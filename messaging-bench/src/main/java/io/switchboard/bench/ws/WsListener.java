@@ -4,7 +4,7 @@ package io.switchboard.bench.ws;
 public interface WsListener {
 
     /** The upgrade succeeded; frames may be sent from now on. */
-    void onOpen(WsConnection connection);
+    void onOpen(TextChannel channel);
 
     /** One complete text message (fragments already joined). */
     void onText(String text);

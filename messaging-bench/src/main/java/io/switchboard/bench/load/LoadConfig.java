@@ -1,0 +1,16 @@
+package io.switchboard.bench.load;
+
+import io.switchboard.bench.proto.ChatAdapter;
+import io.switchboard.bench.proto.Topology;
+import java.net.InetSocketAddress;
+
+/**
+ * Everything a {@link Bench} needs, resolved from the command line. {@code noiseLimitPct} is the CPU (percent of one
+ * core) that other processes may use before a step counts as disturbed; before each step the bench waits up to
+ * {@code quietWaitSeconds} for them to fall below it.
+ */
+public record LoadConfig(ChatAdapter adapter, InetSocketAddress address, Topology topology, long serverPid,
+                         int connectConcurrency, long connectTimeoutSeconds, long drainMillis, long cooldownMillis,
+                         int messageBytes, double retryFraction, long seed, Criteria criteria,
+                         double noiseLimitPct, double quietWaitSeconds) {
+}

@@ -1,0 +1,178 @@
+package io.switchboard.bench.load;
+
+import io.switchboard.bench.metrics.CpuWindow;
+import io.switchboard.bench.metrics.ProcStats;
+import io.switchboard.bench.ws.EventLoop;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one step: sends at the target rate for the step's duration on the event loop, then waits up to the drain time
+ * for the last acknowledgements and deliveries, then closes the books. CPU is measured over the send window only,
+ * server memory sampled every quarter second during it.
+ */
+final class StepRunner {
+
+    private static final long TICK_NANOS = 500_000;
+
+    private final EventLoop loop;
+    private final Ledger ledger;
+    private final int[] senders;
+    private final long serverPid;
+    private final long drainMillis;
+    private final Criteria criteria;
+    private final int conversationSize;
+    private long roundRobin;
+
+    StepRunner(EventLoop loop, Ledger ledger, int[] senders, long serverPid, long drainMillis, Criteria criteria,
+               int conversationSize) {
+        this.loop = loop;
+        this.ledger = ledger;
+        this.senders = senders;
+        this.serverPid = serverPid;
+        this.drainMillis = drainMillis;
+        this.criteria = criteria;
+        this.conversationSize = conversationSize;
+    }
+
+    StepResult run(double rate, double seconds) {
+        StepStats st = new StepStats(rate);
+        CpuWindow cpu = new CpuWindow(serverPid);
+        CompletableFuture<Void> window = new CompletableFuture<>();
+        loop.execute(() -> {
+            ledger.begin(st);
+            tick(st, new RateScheduler(rate, System.nanoTime(), seconds), window);
+        });
+        long rssPeakKb = waitSampling(window);
+        CpuWindow.Usage usage = cpu.end();
+        drain(st);
+        join(loop.call(() -> {
+            ledger.settle(st);
+            return null;
+        }));
+        return result(st, usage, rssPeakKb);
+    }
+
+    private void tick(StepStats st, RateScheduler schedule, CompletableFuture<Void> window) {
+        long now = System.nanoTime();
+        int due = schedule.take(now);
+        long first = schedule.issued() - due;
+        for (int k = 0; k < due; k++) {
+            int sender = senders[(int) (roundRobin++ % senders.length)];
+            ledger.send(sender, now - schedule.dueAt(first + k));
+        }
+        if (schedule.finished()) {
+            st.windowNanos = System.nanoTime() - schedule.dueAt(0);
+            window.complete(null);
+        } else {
+            loop.schedule(TICK_NANOS, () -> tick(st, schedule, window));
+        }
+    }
+
+    private long waitSampling(CompletableFuture<Void> window) {
+        long peak = -1;
+        while (true) {
+            if (serverPid > 0) {
+                peak = Math.max(peak, ProcStats.rssKb(serverPid));
+            }
+            try {
+                window.get(250, TimeUnit.MILLISECONDS);
+                return peak;
+            } catch (TimeoutException e) {
+                // still sending: sample again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private void drain(StepStats st) {
+        long end = System.nanoTime() + drainMillis * 1_000_000;
+        while (System.nanoTime() < end && !join(loop.call(st::settled))) {
+            sleep(10);
+        }
+    }
+
+    private StepResult result(StepStats st, CpuWindow.Usage usage, long rssPeakKb) {
+        double window = Math.max(st.windowNanos, 1) / 1e9;
+        // An idempotent re-send still unanswered after the drain is an overloaded server, not a wrong answer: it
+        // counts with the unacknowledged sends, and only a different message id (or a refusal) is a mismatch.
+        long unacked = st.sent - st.acked - st.sendErrors + st.retriesUnanswered;
+        StepOutcome outcome = new StepOutcome(st.rate, st.sent / window, st.deliveries,
+                st.endToEnd.percentileMicros(99) / 1000.0, st.lostMessages, st.duplicates, st.retryMismatches,
+                unacked, st.sendErrors, st.closedConnections);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("targetRate", Math.round(st.rate));
+        m.put("seconds", Math.round(window * 100) / 100.0);
+        m.put("sent", st.sent);
+        m.put("achievedRate", Math.round(outcome.achievedRate()));
+        m.put("acked", st.acked);
+        m.put("ackedPerSecond", Math.round(st.acked / window));
+        m.put("deliveries", st.deliveries);
+        m.put("expectedDeliveries", st.expectedDeliveries);
+        m.put("deliveriesPerSecond", Math.round(st.deliveries / window));
+        m.put("endToEndMs", st.endToEnd.summaryMillis());
+        m.put("ackMs", st.ack.summaryMillis());
+        m.put("scheduleLagMs", st.scheduleLag.summaryMillis());
+        m.put("lostMessages", st.lostMessages);
+        m.put("lostDeliveries", st.lostDeliveries);
+        m.put("duplicates", st.duplicates);
+        m.put("redeliveries", st.redeliveries);
+        m.put("idempotencyChecks", st.retries);
+        m.put("idempotencyMismatches", outcome.idempotencyMismatches());
+        m.put("idempotencyUnanswered", st.retriesUnanswered);
+        m.put("unacked", unacked);
+        m.put("sendErrors", st.sendErrors);
+        m.put("sendErrorReasons", st.sendErrorReasons);
+        m.put("wrongConversation", st.wrongConversation);
+        m.put("badStamps", st.badStamps);
+        m.put("closedConnections", st.closedConnections);
+        m.putAll(usage.toMap());
+        putCostPerMessage(m, usage, st, window);
+        m.put("serverRssPeakMb", rssPeakKb < 0 ? null : Math.round(rssPeakKb / 102.4) / 10.0);
+        m.put("generatorRssMb", Math.round(ProcStats.rssKb(ProcessHandle.current().pid()) / 102.4) / 10.0);
+        var failures = criteria.failures(outcome);
+        m.put("sustained", failures.isEmpty());
+        m.put("failures", failures);
+        return new StepResult(outcome, failures, m);
+    }
+
+    /** Server CPU per acknowledged message and per delivery: the figures that hold up on a noisy machine. */
+    private void putCostPerMessage(Map<String, Object> m, CpuWindow.Usage usage, StepStats st, double window) {
+        if (usage.serverPct() < 0 || st.acked == 0) {
+            return;
+        }
+        double cpuMicros = usage.serverPct() / 100.0 * window * 1e6;
+        m.put("serverCpuMicrosPerMessage", Math.round(cpuMicros / st.acked * 10) / 10.0);
+        if (st.deliveries > 0 && conversationSize > 2) {
+            m.put("serverCpuMicrosPerDelivery", Math.round(cpuMicros / st.deliveries * 10) / 10.0);
+        }
+    }
+
+    static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("event loop did not answer: " + e, e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

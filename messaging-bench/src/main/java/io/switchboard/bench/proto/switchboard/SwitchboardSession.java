@@ -1,0 +1,122 @@
+package io.switchboard.bench.proto.switchboard;
+
+import io.switchboard.bench.json.Fields;
+import io.switchboard.bench.json.JsonReader;
+import io.switchboard.bench.proto.ChatSession;
+import io.switchboard.bench.proto.Member;
+import io.switchboard.bench.proto.SessionEvents;
+import io.switchboard.bench.ws.TextChannel;
+import java.util.HashMap;
+import java.util.Map;
+
+/** One Switchboard device: JSON text frames with a {@code type}, sends matched to replies by clientMessageId. */
+final class SwitchboardSession implements ChatSession {
+
+    private final Member member;
+    private final SessionEvents events;
+    private final Map<String, SeqCursor> cursors = new HashMap<>(2);
+    private TextChannel ws;
+
+    SwitchboardSession(Member member, SessionEvents events) {
+        this.member = member;
+        this.events = events;
+    }
+
+    @Override
+    public void onOpen(TextChannel connection) {
+        this.ws = connection;
+    }
+
+    @Override
+    public void onText(String text) {
+        Map<String, Object> f;
+        try {
+            f = JsonReader.parseObject(text);
+        } catch (RuntimeException e) {
+            events.onProtocolError(member.index(), "unreadable frame: " + e.getMessage());
+            return;
+        }
+        String type = String.valueOf(f.get("type"));
+        switch (type) {
+            case "hello" -> events.onReady(member.index());
+            case "message:sent" -> events.onSent(member.index(), Fields.str(f, "clientMessageId"),
+                    Fields.str(f, "messageId"));
+            case "message:new" -> delivered(f);
+            case "error" -> error(f);
+            case "sync:gap" -> gap(f);
+            default -> {
+                // pong, presence, typing and frames added later are not the benchmark's business.
+            }
+        }
+    }
+
+    private void delivered(Map<String, Object> f) {
+        String conversation = Fields.str(f, "conversationId");
+        long seq = Fields.lng(f, "seq", -1);
+        if (conversation == null || seq < 1) {
+            events.onProtocolError(member.index(), "message:new without conversationId or seq");
+            return;
+        }
+        SeqCursor cursor = cursors.computeIfAbsent(conversation, c -> new SeqCursor());
+        if (cursor.offer(seq)) {
+            ack(conversation, cursor.contiguous());
+        }
+        events.onDelivered(member.index(), conversation, Fields.str(f, "clientMessageId"), Fields.str(f, "text"),
+                Fields.bool(f, "redelivery"));
+    }
+
+    private void error(Map<String, Object> f) {
+        String code = Fields.str(f, "code");
+        if ("message:send".equals(Fields.str(f, "frameType")) && Fields.str(f, "ref") != null) {
+            events.onSendFailed(member.index(), Fields.str(f, "ref"), code);
+        } else {
+            events.onProtocolError(member.index(), "error " + code + ": " + Fields.str(f, "message"));
+        }
+    }
+
+    private void gap(Map<String, Object> f) {
+        String conversation = Fields.str(f, "conversationId");
+        long to = Fields.lng(f, "toSeq", -1);
+        events.onProtocolError(member.index(), "sync:gap " + conversation + " " + Fields.lng(f, "fromSeq", -1)
+                + ".." + to);
+        if (conversation != null && to > 0) {
+            SeqCursor cursor = cursors.computeIfAbsent(conversation, c -> new SeqCursor());
+            cursor.skipTo(to);
+            ack(conversation, cursor.contiguous());
+        }
+    }
+
+    private void ack(String conversation, long seq) {
+        ws.sendText(SwitchboardFrames.ack(conversation, seq));
+    }
+
+    @Override
+    public void join() {
+        // Membership was made over REST before the socket opened.
+        events.onJoined(member.index(), null);
+    }
+
+    @Override
+    public void send(String clientMessageId, String text) {
+        if (ws == null || !ws.sendText(SwitchboardFrames.send(clientMessageId, member.conversationId(), text))) {
+            events.onSendFailed(member.index(), clientMessageId, "not connected");
+        }
+    }
+
+    @Override
+    public boolean echoesToSender() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (ws != null) {
+            ws.close(1000, "benchmark done");
+        }
+    }
+
+    @Override
+    public void onClosed(int code, String reason) {
+        events.onClosed(member.index(), code, reason);
+    }
+}
