@@ -83,7 +83,11 @@ public class DeliveryHub {
     /** Called every second by the delivery timer. */
     public void tick() {
         Instant now = Instant.now();
-        registry.all().forEach(session -> session.tick(now));
+        for (DeviceSession session : registry.all()) {
+            if (session.owing()) {
+                session.tick(now);
+            }
+        }
         save(registry.all());
     }
 

@@ -53,9 +53,13 @@ final class ConversationStream {
         return true;
     }
 
+    boolean owes() {
+        return sentUpTo > ackedUpTo;
+    }
+
     /** Due when something is unacknowledged past the timeout, doubled for every redelivery already made. */
     boolean redeliveryDue(Instant now, Duration ackTimeout) {
-        return sentUpTo > ackedUpTo && !now.isBefore(lastPushAt.plus(ackTimeout.multipliedBy(1L << redeliveries)));
+        return owes() && !now.isBefore(lastPushAt.plus(ackTimeout.multipliedBy(1L << redeliveries)));
     }
 
     void redelivered(Instant now) {

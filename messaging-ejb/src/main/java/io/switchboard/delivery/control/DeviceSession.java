@@ -32,6 +32,8 @@ public final class DeviceSession {
     /** Live messages offered before the positions were known; handled right after the replay. */
     private final List<MessageView> early = new ArrayList<>();
     private boolean started;
+    /** Whether some push may still be unacknowledged; the once-a-second tick skips every session that owes nothing. */
+    private volatile boolean owing;
 
     public DeviceSession(Connection connection, Deliveries deliveries, SerialLane lane, Duration ackTimeout,
             int maxRedeliveries) {
@@ -97,11 +99,17 @@ public final class DeviceSession {
         }));
     }
 
+    public boolean owing() {
+        return owing;
+    }
+
     /** Redelivers what stayed unacknowledged too long; ends the session once the attempts are spent. */
     public void tick(Instant now) {
         lane.run(guarded(() -> {
+            boolean stillOwing = false;
             for (var entry : streams.entrySet()) {
                 ConversationStream stream = entry.getValue();
+                stillOwing |= stream.owes();
                 if (!stream.redeliveryDue(now, ackTimeout)) {
                     continue;
                 }
@@ -116,6 +124,7 @@ public final class DeviceSession {
                 backlog.gap().ifPresent(connection::gap);
                 backlog.messages().forEach(m -> connection.deliver(m, true));
             }
+            owing = stillOwing;
         }));
     }
 
@@ -143,6 +152,7 @@ public final class DeviceSession {
     private void catchUp(String conversationId, ConversationStream stream, long uptoSeq) {
         Backlog backlog = deliveries.backlog(conversationId, stream.sentUpTo(), uptoSeq);
         backlog.gap().ifPresent(gap -> {
+            owing = true;
             connection.gap(gap);
             stream.sent(gap.toSeq(), Instant.now());
         });
@@ -150,6 +160,7 @@ public final class DeviceSession {
     }
 
     private void push(ConversationStream stream, MessageView message, boolean redelivery) {
+        owing = true;
         connection.deliver(message, redelivery);
         stream.sent(message.seq(), Instant.now());
     }
