@@ -12,12 +12,14 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * Real RS256 tokens, signed in the test with the development issuer's key that the server keeps in its data
- * directory, or with a stranger's key to prove the server refuses it.
+ * Real RS256 tokens, signed in the test with the key the server trusts: the development issuer's, which the server
+ * keeps in its data directory, or (for the production-like server) an external issuer's test key. A stranger's key
+ * proves the server refuses what it does not trust.
  */
 final class Tokens {
 
-    static final String ISSUER = "switchboard-dev";
+    static final String ISSUER = System.getProperty("it.token.issuer", "switchboard-dev");
+    static final boolean DEV_ISSUER = Boolean.parseBoolean(System.getProperty("it.dev.issuer", "true"));
     static final String AUDIENCE = "switchboard";
 
     private Tokens() {
@@ -72,6 +74,7 @@ final class Tokens {
     }
 
     private static Path keyFile() {
-        return TestServer.DATA_DIR.resolve("keys/dev-jwt-signing.key.pem");
+        String external = System.getProperty("it.token.key");
+        return external != null ? Path.of(external) : TestServer.DATA_DIR.resolve("keys/dev-jwt-signing.key.pem");
     }
 }
