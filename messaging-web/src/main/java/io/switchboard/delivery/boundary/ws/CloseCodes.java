@@ -9,8 +9,6 @@ import jakarta.websocket.CloseReason;
 public enum CloseCodes implements CloseReason.CloseCode {
     SLOW_CONSUMER(4000),
     RESUME_REQUIRED(4001),
-    TOKEN_EXPIRED(4002),
-    DISCONNECTED_BY_ADMIN(4003),
     PROTOCOL_VIOLATION(4500),
     FRAME_TOO_LARGE(4501),
     INVALID_DEVICE(4502),
