@@ -16,6 +16,7 @@ public enum ErrorCode {
     IDEMPOTENCY_CONFLICT("idempotency_conflict", 409, false),
     CONFLICT("conflict", 409, false),
     SYNC_TOKEN_EXPIRED("sync_token_expired", 410, false),
+    OVERLOADED("overloaded", 503, true),
     UNAVAILABLE("unavailable", 503, true),
     INTERNAL_ERROR("internal_error", 500, true);
 

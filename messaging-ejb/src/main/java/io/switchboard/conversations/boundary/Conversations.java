@@ -1,15 +1,12 @@
 package io.switchboard.conversations.boundary;
 
-import io.switchboard.conversations.control.Failures;
-import io.switchboard.conversations.control.MessageStore;
+import io.switchboard.conversations.control.GroupCommit;
 import io.switchboard.conversations.control.Names;
 import io.switchboard.conversations.entity.Conversation;
 import io.switchboard.conversations.entity.ConversationKind;
 import io.switchboard.conversations.entity.Message;
 import io.switchboard.platform.ErrorCode;
 import io.switchboard.platform.Refusal;
-import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,6 +17,7 @@ import io.switchboard.platform.Timestamps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The conversations use cases: one transaction per call, the same contract for WebSocket, REST and Faces. */
@@ -29,8 +27,8 @@ public class Conversations {
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
 
-    @EJB
-    MessageStore store;
+    @Inject
+    GroupCommit groupCommit;
 
     @Inject
     @ConfigProperty(name = "switchboard.message.max-length", defaultValue = "1000")
@@ -103,20 +101,14 @@ public class Conversations {
     }
 
     /**
-     * Stores a message, or answers a repeated clientMessageId with the original. Runs outside a transaction: the
-     * append has its own, and a concurrent duplicate that lost the race at commit is answered here.
+     * Stores a message, or answers a repeated clientMessageId with the original. The text is checked at once; the
+     * rest is decided in the group commit that stores it, so the answer completes after the commit, with the
+     * receipt or with a {@link Refusal}. Runs outside a transaction: each batch has its own.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public SendReceipt send(SendCommand command) {
+    public CompletionStage<SendReceipt> send(SendCommand command) {
         checkText(command.text());
-        try {
-            return store.append(command);
-        } catch (EJBException e) {
-            if (!Failures.isConstraintViolation(e)) {
-                throw e;
-            }
-            return store.repeated(command).orElseThrow(() -> e);
-        }
+        return groupCommit.submit(command);
     }
 
     public long storedMessages() {

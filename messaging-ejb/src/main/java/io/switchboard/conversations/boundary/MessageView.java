@@ -12,4 +12,9 @@ public record MessageView(String id, String conversationId, long seq, String sen
         return new MessageView(m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.text(),
                 m.priority(), m.sentAt());
     }
+
+    /** Whether a repeated send with this message's clientMessageId asks for the same thing. */
+    public boolean sameRequest(String conversationId, String text) {
+        return this.conversationId.equals(conversationId) && this.text.equals(text);
+    }
 }

@@ -102,13 +102,6 @@ public class Conversation {
         return memberships.stream().anyMatch(m -> m.userId().equals(user));
     }
 
-    /** Allocates the next seq; the caller holds the row lock, so two senders never get the same number. */
-    public long nextSeq(Instant now) {
-        lastSeq++;
-        updatedAt = now;
-        return lastSeq;
-    }
-
     public List<String> members() {
         return memberships.stream().map(Membership::userId).sorted().toList();
     }

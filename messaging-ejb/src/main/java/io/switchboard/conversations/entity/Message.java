@@ -6,12 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 @Entity
 @Table(name = "sb_message")
-@NamedQuery(name = Message.BY_CLIENT_ID, query = "select m from Message m "
-        + "where m.senderId = :sender and m.clientMessageId = :clientMessageId")
 @NamedQuery(name = Message.PAGE_AFTER, query = "select m from Message m "
         + "where m.conversationId = :conversation and m.seq > :after and m.seq < :before order by m.seq asc")
 @NamedQuery(name = Message.PAGE_BEFORE, query = "select m from Message m "
@@ -22,7 +19,6 @@ import java.util.UUID;
 @NamedQuery(name = Message.DELETE_OLDER, query = "delete from Message m where m.sentAt < :oldest")
 public class Message {
 
-    public static final String BY_CLIENT_ID = "Message.byClientId";
     public static final String PAGE_AFTER = "Message.pageAfter";
     public static final String PAGE_BEFORE = "Message.pageBefore";
     public static final String COUNT = "Message.count";
@@ -51,23 +47,6 @@ public class Message {
     private Instant sentAt;
 
     protected Message() {
-    }
-
-    public Message(String conversationId, long seq, String senderId, String clientMessageId, String text,
-            Priority priority, Instant sentAt) {
-        this.id = "m-" + UUID.randomUUID();
-        this.conversationId = conversationId;
-        this.seq = seq;
-        this.senderId = senderId;
-        this.clientMessageId = clientMessageId;
-        this.text = text;
-        this.priority = priority.wireName();
-        this.sentAt = sentAt;
-    }
-
-    /** Whether a repeated send with this message's clientMessageId asks for the same thing. */
-    public boolean sameRequest(String conversationId, String text) {
-        return this.conversationId.equals(conversationId) && this.text.equals(text);
     }
 
     public String id() {

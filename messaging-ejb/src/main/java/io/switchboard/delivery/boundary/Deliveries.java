@@ -3,13 +3,18 @@ package io.switchboard.delivery.boundary;
 import io.switchboard.conversations.boundary.MessageView;
 import io.switchboard.conversations.entity.Conversation;
 import io.switchboard.conversations.entity.Message;
+import io.switchboard.delivery.control.CursorTable;
 import io.switchboard.delivery.entity.Device;
 import io.switchboard.delivery.entity.DeviceCursor;
 import io.switchboard.platform.Timestamps;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The stored side of delivery: devices, their cursors, and the backlog each device is owed. */
@@ -29,6 +35,9 @@ public class Deliveries {
 
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
+
+    @Resource(lookup = "jdbc/switchboard")
+    DataSource dataSource;
 
     @Inject
     @ConfigProperty(name = "switchboard.delivery.replay-limit", defaultValue = "1000")
@@ -85,20 +94,12 @@ public class Deliveries {
     }
 
     /** Persists acknowledged positions; called in batches, so a crash can only cause a repeat, never a loss. */
-    public void saveCursors(List<CursorUpdate> updates) {
-        Instant now = Timestamps.now();
-        for (CursorUpdate update : updates) {
-            var key = new DeviceCursor.Key(update.userId(), update.deviceId(), update.conversationId());
-            DeviceCursor cursor = em.find(DeviceCursor.class, key);
-            if (cursor == null) {
-                cursor = new DeviceCursor(update.userId(), update.deviceId(), update.conversationId(), now);
-                em.persist(cursor);
-            }
-            cursor.advanceTo(update.ackedSeq(), now);
+    public void saveCursors(List<CursorTable.Cursor> cursors) {
+        try (Connection connection = dataSource.getConnection()) {
+            new CursorTable(connection).save(cursors, Timestamps.now());
+        } catch (SQLException e) {
+            throw new PersistenceException("saving " + cursors.size() + " cursors failed", e);
         }
-    }
-
-    public record CursorUpdate(String userId, String deviceId, String conversationId, long ackedSeq) {
     }
 
     public void seen(String user, String device) {

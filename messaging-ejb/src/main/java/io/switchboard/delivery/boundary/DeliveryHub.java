@@ -2,6 +2,7 @@ package io.switchboard.delivery.boundary;
 
 import io.switchboard.conversations.boundary.MessageStored;
 import io.switchboard.delivery.control.Connection;
+import io.switchboard.delivery.control.CursorTable;
 import io.switchboard.delivery.control.DeviceSession;
 import io.switchboard.delivery.control.SerialLane;
 import io.switchboard.delivery.control.SessionRegistry;
@@ -92,7 +93,7 @@ public class DeliveryHub {
     }
 
     private void save(Collection<DeviceSession> sessions) {
-        List<Deliveries.CursorUpdate> updates = new ArrayList<>();
+        List<CursorTable.Cursor> updates = new ArrayList<>();
         List<Map.Entry<DeviceSession, Map<String, Long>>> taken = new ArrayList<>();
         for (DeviceSession session : sessions) {
             Map<String, Long> acks = session.takeUnsavedAcks();
@@ -100,7 +101,7 @@ public class DeliveryHub {
                 taken.add(Map.entry(session, acks));
                 Connection c = session.connection();
                 acks.forEach((conversation, seq) -> updates.add(
-                        new Deliveries.CursorUpdate(c.userId(), c.deviceId(), conversation, seq)));
+                        new CursorTable.Cursor(c.userId(), c.deviceId(), conversation, seq)));
             }
         }
         if (updates.isEmpty()) {

@@ -52,21 +52,6 @@ public class DeviceCursor {
     protected DeviceCursor() {
     }
 
-    public DeviceCursor(String userId, String deviceId, String conversationId, Instant now) {
-        this.userId = userId;
-        this.deviceId = deviceId;
-        this.conversationId = conversationId;
-        this.updatedAt = now;
-    }
-
-    /** Acks may arrive late or twice; the cursor only ever moves forward. */
-    public void advanceTo(long seq, Instant now) {
-        if (seq > ackedSeq) {
-            ackedSeq = seq;
-            updatedAt = now;
-        }
-    }
-
     public String conversationId() {
         return conversationId;
     }

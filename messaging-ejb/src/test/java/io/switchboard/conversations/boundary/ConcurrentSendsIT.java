@@ -1,14 +1,20 @@
 package io.switchboard.conversations.boundary;
 
+import static io.switchboard.testing.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.conversations.entity.Priority;
+import io.switchboard.platform.ErrorCode;
+import io.switchboard.platform.Refusal;
+import io.switchboard.testing.Answers;
 import io.switchboard.testing.InServer;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -25,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Senders racing through the facade into one conversation, as several devices do: the row lock on the conversation
- * must hand out every seq exactly once, and the idempotency check must hold when duplicates arrive together.
+ * Senders racing through the facade into one conversation, as several devices do: the group commit must hand out
+ * every seq exactly once, and the idempotency check must hold when duplicates arrive together, in one batch or not.
  */
 @ExtendWith(ArquillianExtension.class)
 public class ConcurrentSendsIT {
@@ -37,7 +43,7 @@ public class ConcurrentSendsIT {
 
     @Deployment
     public static WebArchive deployment() {
-        return InServer.deployment(ConcurrentSendsIT.class);
+        return InServer.deployment(ConcurrentSendsIT.class, Answers.class);
     }
 
     @Inject
@@ -98,6 +104,44 @@ public class ConcurrentSendsIT {
                 IntStream.rangeClosed(1, DUPLICATE_ROUNDS).mapToObj(round -> "dup-" + round).toList());
     }
 
+    @Test
+    void sendsSubmittedTogetherAreAnsweredAsIfStoredOneByOne() {
+        String alice = members.get(0);
+        String outsider = "outsider-" + UUID.randomUUID();
+        var answers = new ArrayList<CompletionStage<SendReceipt>>();
+        for (int i = 0; i < SENDS_EACH; i++) {
+            answers.add(cut.send(command(members.get(i % SENDERS), "mix-" + i, "mix #" + i, conversation)));
+            if (i == 5) {
+                answers.add(cut.send(command(alice, "mix-0", "mix #0", conversation)));
+                answers.add(cut.send(command(alice, "mix-0", "not the same text", conversation)));
+                answers.add(cut.send(command(outsider, "o-1", "let me in", conversation)));
+                answers.add(cut.send(command(alice, "u-1", "anyone?", "c-" + UUID.randomUUID())));
+            }
+        }
+
+        List<SendReceipt> stored = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (i < 6 || i > 9) {
+                stored.add(await(answers.get(i)));
+            }
+        }
+        assertThat(stored).extracting(r -> r.message().seq())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, SENDS_EACH).boxed().toList());
+        SendReceipt repeat = await(answers.get(6));
+        assertThat(repeat.duplicate()).isTrue();
+        assertThat(repeat.message()).isEqualTo(stored.get(0).message());
+        assertRefusal(answers.get(7), ErrorCode.IDEMPOTENCY_CONFLICT);
+        assertRefusal(answers.get(8), ErrorCode.NOT_MEMBER);
+        assertRefusal(answers.get(9), ErrorCode.UNKNOWN_CONVERSATION);
+        assertThat(stored()).extracting(MessageView::text).containsExactlyElementsOf(
+                IntStream.range(0, SENDS_EACH).mapToObj(i -> "mix #" + i).toList());
+    }
+
+    private static void assertRefusal(CompletionStage<SendReceipt> answer, ErrorCode code) {
+        assertThatThrownBy(() -> await(answer)).isInstanceOfSatisfying(Refusal.class,
+                refusal -> assertThat(refusal.code()).isEqualTo(code));
+    }
+
     /**
      * Releases the tasks together once they all run. A pool short of threads only delays the start: a task never
      * waits for another one, so the race cannot hang the test.
@@ -123,7 +167,11 @@ public class ConcurrentSendsIT {
     }
 
     private SendReceipt send(String sender, String clientMessageId, String text) {
-        return cut.send(new SendCommand(sender, clientMessageId, conversation, text, Priority.NORMAL));
+        return await(cut.send(command(sender, clientMessageId, text, conversation)));
+    }
+
+    private static SendCommand command(String sender, String clientMessageId, String text, String conversation) {
+        return new SendCommand(sender, clientMessageId, conversation, text, Priority.NORMAL);
     }
 
     private List<MessageView> stored() {

@@ -1,5 +1,6 @@
 package io.switchboard.conversations.boundary;
 
+import static io.switchboard.testing.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.switchboard.conversations.entity.Priority;
 import io.switchboard.platform.ErrorCode;
 import io.switchboard.platform.Refusal;
+import io.switchboard.testing.Answers;
 import io.switchboard.testing.InServer;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -30,7 +32,7 @@ public class ConversationsIT {
 
     @Deployment
     public static WebArchive deployment() {
-        return InServer.deployment(ConversationsIT.class);
+        return InServer.deployment(ConversationsIT.class, Answers.class);
     }
 
     @Inject
@@ -94,7 +96,7 @@ public class ConversationsIT {
     void anUnknownConversationIsRefused() {
         String unknown = "c-" + UUID.randomUUID();
 
-        assertRefused(() -> cut.send(new SendCommand(alice, "a-1", unknown, "hello", Priority.NORMAL)),
+        assertRefused(() -> await(cut.send(new SendCommand(alice, "a-1", unknown, "hello", Priority.NORMAL))),
                 ErrorCode.UNKNOWN_CONVERSATION);
         assertRefused(() -> cut.history(alice, unknown, new HistoryQuery(null, null, 10)),
                 ErrorCode.UNKNOWN_CONVERSATION);
@@ -112,7 +114,7 @@ public class ConversationsIT {
     }
 
     private SendReceipt send(String sender, String clientMessageId, String text) {
-        return cut.send(new SendCommand(sender, clientMessageId, conversation, text, Priority.NORMAL));
+        return await(cut.send(new SendCommand(sender, clientMessageId, conversation, text, Priority.NORMAL)));
     }
 
     private List<MessageView> stored() {

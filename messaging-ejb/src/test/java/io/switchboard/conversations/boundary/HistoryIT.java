@@ -1,8 +1,10 @@
 package io.switchboard.conversations.boundary;
 
+import static io.switchboard.testing.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.conversations.entity.Priority;
+import io.switchboard.testing.Answers;
 import io.switchboard.testing.InServer;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -22,7 +24,7 @@ public class HistoryIT {
 
     @Deployment
     public static WebArchive deployment() {
-        return InServer.deployment(HistoryIT.class);
+        return InServer.deployment(HistoryIT.class, Answers.class);
     }
 
     @Inject
@@ -36,7 +38,7 @@ public class HistoryIT {
         alice = "alice-" + UUID.randomUUID();
         conversation = cut.createDirect(alice, "bob-" + UUID.randomUUID()).id();
         for (int i = 1; i <= MESSAGES; i++) {
-            cut.send(new SendCommand(alice, "a-" + i, conversation, "message " + i, Priority.NORMAL));
+            await(cut.send(new SendCommand(alice, "a-" + i, conversation, "message " + i, Priority.NORMAL)));
         }
     }
 

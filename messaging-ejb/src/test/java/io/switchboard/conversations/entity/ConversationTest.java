@@ -11,13 +11,6 @@ class ConversationTest {
     private final Instant now = Instant.parse("2026-11-22T10:00:00Z");
 
     @Test
-    void seqStartsAtOneAndGrowsByOne() {
-        var cut = Conversation.direct("alice", "bob", now);
-        assertThat(List.of(cut.nextSeq(now), cut.nextSeq(now), cut.nextSeq(now))).containsExactly(1L, 2L, 3L);
-        assertThat(cut.lastSeq()).isEqualTo(3);
-    }
-
-    @Test
     void theDirectKeyIsTheSameWhoeverStarts() {
         assertThat(Conversation.directKey("bob", "alice")).isEqualTo(Conversation.directKey("alice", "bob"));
         assertThat(Conversation.directKey("alice", "bob")).isNotEqualTo(Conversation.directKey("alice", "carol"));
@@ -33,14 +26,5 @@ class ConversationTest {
         assertThat(cut.leave("alice", now)).isFalse();
         assertThat(cut.isMember("alice")).isFalse();
         assertThat(cut.members()).containsExactly("bob", "carol");
-    }
-
-    @Test
-    void aRepeatedSendIsTheSameRequestOnlyWithTheSameConversationAndText() {
-        var cut = new Message("c1", 1, "alice", "k1", "hello", Priority.HIGH, now);
-        assertThat(cut.sameRequest("c1", "hello")).isTrue();
-        assertThat(cut.sameRequest("c1", "hello!")).isFalse();
-        assertThat(cut.sameRequest("c2", "hello")).isFalse();
-        assertThat(cut.priority()).isEqualTo(Priority.HIGH);
     }
 }

@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -136,25 +137,41 @@ public class ChatEndpoint {
 
     private void send(WsConnection connection, ClientFrame.Send frame) {
         try {
-            SendReceipt receipt = conversations.send(new SendCommand(connection.userId(), frame.clientMessageId(),
-                    frame.conversationId(), frame.text(), frame.priority()));
-            connection.send(new ServerFrame.Sent(receipt.message()));
-            if (receipt.duplicate()) {
-                telemetry.duplicateSend();
-            }
-            LOG.info(() -> "event=send " + ids(connection) + " clientMessageId=" + frame.clientMessageId()
-                    + " messageId=" + receipt.message().id() + " seq=" + receipt.message().seq()
-                    + " duplicate=" + receipt.duplicate());
-        } catch (Refusal refusal) {
+            conversations.send(new SendCommand(connection.userId(), frame.clientMessageId(), frame.conversationId(),
+                    frame.text(), frame.priority())).whenComplete((receipt, failure) -> {
+                        if (failure == null) {
+                            sent(connection, frame, receipt);
+                        } else {
+                            notStored(connection, frame, unwrap(failure));
+                        }
+                    });
+        } catch (RuntimeException failure) {
+            notStored(connection, frame, failure);
+        }
+    }
+
+    private void sent(WsConnection connection, ClientFrame.Send frame, SendReceipt receipt) {
+        connection.send(new ServerFrame.Sent(receipt.message()));
+        if (receipt.duplicate()) {
+            telemetry.duplicateSend();
+        }
+        // One line per message is too many at thousands a second: FINE, on when tracing a conversation.
+        LOG.fine(() -> "event=send " + ids(connection) + " clientMessageId=" + frame.clientMessageId()
+                + " messageId=" + receipt.message().id() + " seq=" + receipt.message().seq()
+                + " duplicate=" + receipt.duplicate());
+    }
+
+    private void notStored(WsConnection connection, ClientFrame.Send frame, Throwable failure) {
+        if (failure instanceof Refusal refusal) {
             reject(connection, new ServerFrame.Error(refusal.code(), refusal.getMessage(), frame.ref(),
                     "message:send"));
-        } catch (RuntimeException failure) {
-            ErrorCode code = causedBy(failure, SQLException.class) ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL_ERROR;
-            LOG.log(Level.WARNING, "event=send_failed " + ids(connection) + " clientMessageId="
-                    + frame.clientMessageId(), failure);
-            reject(connection, new ServerFrame.Error(code, "The message could not be stored; send it again.",
-                    frame.ref(), "message:send"));
+            return;
         }
+        ErrorCode code = causedBy(failure, SQLException.class) ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL_ERROR;
+        LOG.log(Level.WARNING, "event=send_failed " + ids(connection) + " clientMessageId="
+                + frame.clientMessageId(), failure);
+        reject(connection, new ServerFrame.Error(code, "The message could not be stored; send it again.",
+                frame.ref(), "message:send"));
     }
 
     private void ack(WsConnection connection, DeviceSession session, ClientFrame.Ack frame) {
@@ -215,6 +232,10 @@ public class ChatEndpoint {
 
     private static String ids(WsConnection c) {
         return "user=" + c.userId() + " device=" + c.deviceId() + " session=" + c.sessionId();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -6,14 +6,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.Map;
 
 /** Turns one text frame into a typed client frame, or rejects it with the error code that names the problem. */
 public class FrameDecoder {
 
     static final int MAX_ID_LENGTH = 64;
+    /** Looked up once: {@code Json.createReader} searches the service loader on every call, for every frame. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     public ClientFrame decode(String text) {
         JsonObject json = parse(text);
@@ -46,7 +50,7 @@ public class FrameDecoder {
     }
 
     private static JsonObject parse(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = READERS.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new FrameRejected(ErrorCode.MALFORMED_FRAME, "A frame must be a JSON object.", null, null);

@@ -1,0 +1,138 @@
+package io.switchboard.conversations.control;
+
+import io.switchboard.conversations.boundary.MessageStored;
+import io.switchboard.conversations.boundary.SendCommand;
+import io.switchboard.conversations.boundary.SendReceipt;
+import io.switchboard.platform.ErrorCode;
+import io.switchboard.platform.Refusal;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Group commit of sends: one writer at a time takes every send that is waiting (up to a batch) and stores them in
+ * one transaction, so that sends arriving while a commit is in flight share the next one. Nothing waits for a
+ * batch to fill: a lone send is written at once. The queue is bounded; past it a send is refused as overloaded.
+ */
+@ApplicationScoped
+public class GroupCommit {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
+    @Resource
+    ManagedExecutorService pool;
+
+    @EJB
+    MessageStore store;
+
+    @Inject
+    Event<MessageStored> stored;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.send.queue", defaultValue = "10000")
+    int capacity;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.send.batch", defaultValue = "256")
+    int maxBatch;
+
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+
+    public CompletionStage<SendReceipt> submit(SendCommand command) {
+        var pending = new Pending(command, new CompletableFuture<>());
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            pending.result().completeExceptionally(new Refusal(ErrorCode.OVERLOADED,
+                    "The server has " + capacity + " messages waiting to be stored; send it again shortly."));
+            return pending.result();
+        }
+        queue.add(pending);
+        if (writing.compareAndSet(false, true)) {
+            executor().execute(this::drain);
+        }
+        return pending.result();
+    }
+
+    /** Sends waiting for the writer, the one being written included. */
+    public int waiting() {
+        return queued.get();
+    }
+
+    private void drain() {
+        List<Pending> batch;
+        while (!(batch = take()).isEmpty()) {
+            write(batch);
+            queued.addAndGet(-batch.size());
+        }
+        writing.set(false);
+        // A send queued between the last take and the reset would otherwise wait for the next one.
+        if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+            executor().execute(this::drain);
+        }
+    }
+
+    private List<Pending> take() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private void write(List<Pending> batch) {
+        List<Appended> results;
+        try {
+            results = store.appendAll(batch.stream().map(Pending::command).toList());
+        } catch (RuntimeException e) {
+            if (batch.size() > 1 && Failures.isConstraintViolation(e)) {
+                // Another node stored one of these keys meanwhile: alone, each send finds the winner first.
+                batch.forEach(pending -> write(List.of(pending)));
+                return;
+            }
+            LOG.log(Level.WARNING, "event=store_failed messages=" + batch.size(), e);
+            batch.forEach(pending -> pending.result().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Appended appended = results.get(i);
+            if (appended.isNew()) {
+                // Outside any transaction now: the after-success observers are called at once.
+                stored.fire(new MessageStored(appended.receipt().message(), appended.members()));
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Appended appended = results.get(i);
+            CompletableFuture<SendReceipt> result = batch.get(i).result();
+            if (appended.refusal() != null) {
+                result.completeExceptionally(appended.refusal());
+            } else {
+                result.complete(appended.receipt());
+            }
+        }
+    }
+
+    Executor executor() {
+        return pool;
+    }
+
+    private record Pending(SendCommand command, CompletableFuture<SendReceipt> result) {
+    }
+}

@@ -1,0 +1,45 @@
+package io.switchboard.conversations.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits values into IN lists of a few fixed lengths, padded with their last value, so that a batch of any size runs
+ * a handful of distinct statements: the database and the pool's statement cache keep each one prepared.
+ */
+final class InList {
+
+    static final int[] LENGTHS = {1, 4, 16, 64};
+
+    private InList() {
+    }
+
+    /** The values in chunks of at most the longest length, each padded to the next fixed length. */
+    static List<List<String>> chunks(List<String> values) {
+        int longest = LENGTHS[LENGTHS.length - 1];
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += longest) {
+            List<String> chunk = new ArrayList<>(values.subList(from, Math.min(values.size(), from + longest)));
+            String last = chunk.get(chunk.size() - 1);
+            while (chunk.size() < fixedLength(chunk.size())) {
+                chunk.add(last);
+            }
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /** {@code ?, ?, ?} for a chunk. */
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static int fixedLength(int size) {
+        for (int length : LENGTHS) {
+            if (size <= length) {
+                return length;
+            }
+        }
+        throw new IllegalArgumentException("chunk of " + size);
+    }
+}

@@ -1,0 +1,88 @@
+package io.switchboard.delivery.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes acknowledged positions in plain JDBC, one batched UPDATE for all of them: with every device acking what it
+ * receives, this runs for about as many rows a second as messages are delivered. A cursor only ever moves forward.
+ */
+public final class CursorTable {
+
+    private static final Comparator<Cursor> KEY_ORDER = Comparator.comparing(Cursor::userId)
+            .thenComparing(Cursor::deviceId).thenComparing(Cursor::conversationId);
+
+    private final Connection connection;
+
+    public CursorTable(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Raises each cursor to its seq; rows are written in key order, so two concurrent saves cannot deadlock. */
+    public void save(List<Cursor> cursors, Instant now) throws SQLException {
+        List<Cursor> sorted = cursors.stream().sorted(KEY_ORDER).toList();
+        int[] updated;
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sb_device_cursor SET acked_seq = ?, "
+                + "updated_at = ? WHERE user_id = ? AND device_id = ? AND conversation_id = ? AND acked_seq < ?")) {
+            for (Cursor cursor : sorted) {
+                update.setLong(1, cursor.ackedSeq());
+                update.setTimestamp(2, Timestamp.from(now));
+                bindKey(update, 3, cursor);
+                update.setLong(6, cursor.ackedSeq());
+                update.addBatch();
+            }
+            updated = update.executeBatch();
+        }
+        List<Cursor> missing = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            // No row changed: either the cursor is new or it already stands at or past this seq.
+            if (updated[i] != 1 && !exists(sorted.get(i))) {
+                missing.add(sorted.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            insert(missing, now);
+        }
+    }
+
+    private boolean exists(Cursor cursor) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT acked_seq FROM sb_device_cursor "
+                + "WHERE user_id = ? AND device_id = ? AND conversation_id = ?")) {
+            bindKey(select, 1, cursor);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private void insert(List<Cursor> cursors, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sb_device_cursor "
+                + "(user_id, device_id, conversation_id, acked_seq, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+            for (Cursor cursor : cursors) {
+                bindKey(insert, 1, cursor);
+                insert.setLong(4, cursor.ackedSeq());
+                insert.setTimestamp(5, Timestamp.from(now));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void bindKey(PreparedStatement statement, int first, Cursor cursor) throws SQLException {
+        statement.setString(first, cursor.userId());
+        statement.setString(first + 1, cursor.deviceId());
+        statement.setString(first + 2, cursor.conversationId());
+    }
+
+    /** One device's acknowledged position in one conversation. */
+    public record Cursor(String userId, String deviceId, String conversationId, long ackedSeq) {
+    }
+}

@@ -1,0 +1,127 @@
+package io.switchboard.conversations.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.conversations.boundary.MessageStored;
+import io.switchboard.conversations.boundary.MessageView;
+import io.switchboard.conversations.boundary.SendCommand;
+import io.switchboard.conversations.boundary.SendReceipt;
+import io.switchboard.conversations.entity.Priority;
+import io.switchboard.platform.ErrorCode;
+import io.switchboard.platform.Refusal;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batching around the store, with a store that answers as told: the real batches run against the database in
+ * the in-server and end-to-end tests; a unique violation raised by a second node cannot be produced with one.
+ */
+class GroupCommitTest {
+
+    GroupCommit cut;
+    final List<Runnable> writers = new ArrayList<>();
+    final List<Integer> batchSizes = new ArrayList<>();
+    final List<MessageStored> fired = new ArrayList<>();
+    boolean violateOnBatches;
+
+    @BeforeEach
+    void heldWriter() {
+        cut = new GroupCommit() {
+            @Override
+            Executor executor() {
+                return writers::add;
+            }
+        };
+        cut.capacity = 3;
+        cut.maxBatch = 256;
+        cut.store = new MessageStore() {
+            @Override
+            public List<Appended> appendAll(List<SendCommand> commands) {
+                batchSizes.add(commands.size());
+                if (violateOnBatches && commands.size() > 1) {
+                    throw new PersistenceException(new SQLException("duplicate key", "23505"));
+                }
+                return commands.stream().map(c -> Appended.stored(new SendReceipt(view(c), false), List.of("a", "b")))
+                        .toList();
+            }
+        };
+        cut.stored = recording();
+    }
+
+    @Test
+    void sendsWaitingTogetherShareOneBatch() {
+        var answers = List.of(cut.submit(send("k1")), cut.submit(send("k2")), cut.submit(send("k3")));
+
+        runWriters();
+
+        assertThat(batchSizes).containsExactly(3);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.toCompletableFuture()).isCompleted());
+        assertThat(fired).extracting(stored -> stored.message().clientMessageId()).containsExactly("k1", "k2", "k3");
+        assertThat(cut.waiting()).isZero();
+    }
+
+    @Test
+    void aUniqueViolationInABatchRetriesEachSendAlone() {
+        violateOnBatches = true;
+        var answers = List.of(cut.submit(send("k1")), cut.submit(send("k2")));
+
+        runWriters();
+
+        assertThat(batchSizes).containsExactly(2, 1, 1);
+        assertThat(answers.get(1).toCompletableFuture().join().message().clientMessageId()).isEqualTo("k2");
+        assertThat(fired).hasSize(2);
+    }
+
+    @Test
+    void aFullQueueRefusesTheSendAsOverloadedAtOnce() {
+        for (int i = 0; i < 3; i++) {
+            cut.submit(send("k" + i));
+        }
+
+        CompletableFuture<SendReceipt> refused = cut.submit(send("k4")).toCompletableFuture();
+
+        assertThat(refused).isCompletedExceptionally();
+        refused.exceptionally(failure -> {
+            assertThat(failure).isInstanceOfSatisfying(Refusal.class,
+                    refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.OVERLOADED));
+            return null;
+        });
+        runWriters();
+        assertThat(batchSizes).containsExactly(3);
+    }
+
+    private void runWriters() {
+        while (!writers.isEmpty()) {
+            writers.remove(0).run();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Event<MessageStored> recording() {
+        return (Event<MessageStored>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("fire")) {
+                        fired.add((MessageStored) arguments[0]);
+                    }
+                    return null;
+                });
+    }
+
+    private static SendCommand send(String clientMessageId) {
+        return new SendCommand("alice", clientMessageId, "c1", "hello", Priority.NORMAL);
+    }
+
+    private static MessageView view(SendCommand c) {
+        return new MessageView("m-" + c.clientMessageId(), c.conversationId(), 1, c.senderId(), c.clientMessageId(),
+                c.text(), c.priority(), Instant.EPOCH);
+    }
+}

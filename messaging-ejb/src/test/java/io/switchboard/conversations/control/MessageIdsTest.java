@@ -1,0 +1,32 @@
+package io.switchboard.conversations.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MessageIdsTest {
+
+    @Test
+    void idsAreVersionSevenUuidsThatSortByTheirMillisecond() {
+        String earlier = MessageIds.next(1_700_000_000_000L);
+        String later = MessageIds.next(1_700_000_000_001L);
+
+        UUID uuid = UUID.fromString(earlier.substring(2));
+        assertThat(earlier).startsWith("m-");
+        assertThat(uuid.version()).isEqualTo(7);
+        assertThat(uuid.variant()).isEqualTo(2);
+        assertThat(uuid.getMostSignificantBits() >>> 16).isEqualTo(1_700_000_000_000L);
+        assertThat(later).isGreaterThan(earlier);
+    }
+
+    @Test
+    void idsOfOneMillisecondDiffer() {
+        var ids = new HashSet<String>();
+        for (int i = 0; i < 10_000; i++) {
+            ids.add(MessageIds.next(1_700_000_000_000L));
+        }
+        assertThat(ids).hasSize(10_000);
+    }
+}
