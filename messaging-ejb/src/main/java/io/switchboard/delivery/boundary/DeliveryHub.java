@@ -51,6 +51,17 @@ public class DeliveryHub {
     int maxRedeliveries;
 
     /**
+     * How often acknowledged positions are written. Each write is one row per device and conversation that moved,
+     * so a longer interval turns many acks of a busy group into one row; a crash can only repeat, never lose, what
+     * was acknowledged since the last write.
+     */
+    @Inject
+    @ConfigProperty(name = "switchboard.delivery.cursor-flush", defaultValue = "PT5S")
+    Duration cursorFlush;
+
+    private volatile Instant lastFlush = Instant.EPOCH;
+
+    /**
      * Registers the device, then reads where it stands and starts its replay. In that order, a message committed
      * meanwhile is either in the positions or offered to the registered session; live offers wait for the replay.
      */
@@ -81,7 +92,7 @@ public class DeliveryHub {
         telemetry.messageStored();
     }
 
-    /** Called every second by the delivery timer. */
+    /** Called every second by the delivery timer: redelivery, and the cursor flush when it is due. */
     public void tick() {
         Instant now = Instant.now();
         for (DeviceSession session : registry.all()) {
@@ -89,7 +100,11 @@ public class DeliveryHub {
                 session.tick(now);
             }
         }
-        save(registry.all());
+        // The tick fires on the second; a little slack keeps a flush interval of whole seconds from slipping a tick.
+        if (!now.plusMillis(100).isBefore(lastFlush.plus(cursorFlush))) {
+            lastFlush = now;
+            save(registry.all());
+        }
     }
 
     private void save(Collection<DeviceSession> sessions) {

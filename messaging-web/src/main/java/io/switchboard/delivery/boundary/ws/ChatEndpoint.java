@@ -69,6 +69,10 @@ public class ChatEndpoint {
     int outboundQueue;
 
     @Inject
+    @ConfigProperty(name = "switchboard.ws.send-window", defaultValue = "64")
+    int sendWindow;
+
+    @Inject
     @ConfigProperty(name = "switchboard.message.max-length", defaultValue = "1000")
     int maxTextLength;
 
@@ -79,7 +83,7 @@ public class ChatEndpoint {
         String user = session.getUserPrincipal().getName();
         String device = parameter(session, "device");
         var connection = new WsConnection(session, user, device == null ? "d-" + UUID.randomUUID() : device,
-                outboundQueue, ENCODER, telemetry);
+                outboundQueue, sendWindow, ENCODER, telemetry);
         if (device != null && !DEVICE_ID.matcher(device).matches()) {
             LOG.info(() -> "event=refused reason=invalid_device user=" + user + " session=" + session.getId());
             connection.close(CloseCodes.INVALID_DEVICE.reason("device must be 1-64 of A-Z a-z 0-9 . _ -"));
@@ -135,10 +139,20 @@ public class ChatEndpoint {
         }
     }
 
+    /**
+     * Hands the send to the group commit and returns; the answer goes out when the batch has committed. A client
+     * that pipelines more sends than the window waits here, which stops reading its socket: TCP pushes back, and its
+     * answers and echoes never outgrow the outbound queue.
+     */
     private void send(WsConnection connection, ClientFrame.Send frame) {
+        if (!connection.awaitSendSlot()) {
+            notStored(connection, frame, new Refusal(ErrorCode.OVERLOADED, "The server is shutting down."));
+            return;
+        }
         try {
             conversations.send(new SendCommand(connection.userId(), frame.clientMessageId(), frame.conversationId(),
                     frame.text(), frame.priority())).whenComplete((receipt, failure) -> {
+                        connection.releaseSendSlot();
                         if (failure == null) {
                             sent(connection, frame, receipt);
                         } else {
@@ -146,6 +160,7 @@ public class ChatEndpoint {
                         }
                     });
         } catch (RuntimeException failure) {
+            connection.releaseSendSlot();
             notStored(connection, frame, failure);
         }
     }

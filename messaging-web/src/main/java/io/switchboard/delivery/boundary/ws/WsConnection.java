@@ -8,6 +8,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,15 +28,18 @@ final class WsConnection implements Connection {
     private final FrameEncoder encoder;
     private final Telemetry telemetry;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
+    /** Sends of this session handed to the store and not yet answered. */
+    private final Semaphore sendWindow;
     private boolean sending;
     private boolean closing;
 
-    WsConnection(Session session, String userId, String deviceId, int capacity, FrameEncoder encoder,
-            Telemetry telemetry) {
+    WsConnection(Session session, String userId, String deviceId, int capacity, int sendWindow,
+            FrameEncoder encoder, Telemetry telemetry) {
         this.session = session;
         this.userId = userId;
         this.deviceId = deviceId;
         this.capacity = capacity;
+        this.sendWindow = new Semaphore(sendWindow);
         this.encoder = encoder;
         this.telemetry = telemetry;
     }
@@ -57,7 +61,7 @@ final class WsConnection implements Connection {
 
     @Override
     public void deliver(MessageView message, boolean redelivery) {
-        send(new ServerFrame.New(message, redelivery));
+        enqueue(encoder.encodePush(message, redelivery));
         telemetry.pushed();
     }
 
@@ -73,8 +77,26 @@ final class WsConnection implements Connection {
                 : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "delivery failed; resume"));
     }
 
+    /** Waits until fewer sends than the window are unanswered; false only when the thread is interrupted. */
+    boolean awaitSendSlot() {
+        try {
+            sendWindow.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void releaseSendSlot() {
+        sendWindow.release();
+    }
+
     void send(ServerFrame frame) {
-        String text = encoder.encode(frame);
+        enqueue(encoder.encode(frame));
+    }
+
+    private void enqueue(String text) {
         boolean overflow = false;
         synchronized (this) {
             if (closing) {

@@ -30,6 +30,18 @@ class FrameEncoderTest {
     }
 
     @Test
+    void aPushToManyDevicesIsEncodedOnceAndARedeliverySaysSo() {
+        String first = cut.encodePush(message, false);
+        String next = cut.encodePush(message, false);
+        var other = new MessageView("m-2", "c-1", 43, "bob", "k-2", "hi", Priority.NORMAL, message.sentAt());
+
+        assertThat(next).isSameAs(first).isEqualTo(cut.encode(new ServerFrame.New(message, false)));
+        assertThat(parse(cut.encodePush(message, true)).getBoolean("redelivery")).isTrue();
+        assertThat(parse(cut.encodePush(other, false)).getInt("seq")).isEqualTo(43);
+        assertThat(parse(cut.encodePush(message, false)).getBoolean("redelivery")).isFalse();
+    }
+
+    @Test
     void anErrorCarriesCodeSentenceAndTheFrameItAnswers() {
         JsonObject json = parse(cut.encode(new ServerFrame.Error(ErrorCode.UNAVAILABLE, "try again", null, "ping")));
         assertThat(json.getString("code")).isEqualTo("unavailable");
