@@ -68,11 +68,7 @@ final class Ledger {
         if (o == null) {
             lateOrUnknown++;
         } else if (o.retry == 1) {
-            o.retry = 2;
-            o.step.answeredRetries++;
-            if (!Objects.equals(messageId, o.messageId)) {
-                o.step.retryMismatches++;
-            }
+            retryAnswered(o, Objects.equals(messageId, o.messageId));
         } else if (!o.acked) {
             o.acked = true;
             o.messageId = messageId;
@@ -93,11 +89,18 @@ final class Ledger {
         if (o == null) {
             lateOrUnknown++;
         } else if (o.retry == 1) {
-            o.retry = 2;
-            o.step.answeredRetries++;
-            o.step.retryMismatches++;
+            // A refused re-send is a mismatch too: the client asked for the message it already had.
+            retryAnswered(o, false);
         } else {
             o.step.sendError(reason);
+        }
+    }
+
+    private static void retryAnswered(Outgoing o, boolean sameMessage) {
+        o.retry = 2;
+        o.step.answeredRetries++;
+        if (!sameMessage) {
+            o.step.retryMismatches++;
         }
     }
 

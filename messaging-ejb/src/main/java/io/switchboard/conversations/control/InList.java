@@ -1,6 +1,7 @@
 package io.switchboard.conversations.control;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ final class InList {
 
     /** {@code ?, ?, ?} for a chunk. */
     static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static int fixedLength(int size) {
