@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -68,7 +69,16 @@ class AdminConsoleIT {
         assertThat(Rest.call(plainUser).status()).isEqualTo(403);
     }
 
+    /** The live poll re-renders the figures: an element found just before a refresh is gone, so find it again. */
     private static long figure(String id) {
-        return Long.parseLong(browser.findElement(By.id(id)).getText().strip());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Long.parseLong(browser.findElement(By.id(id)).getText().strip());
+            } catch (StaleElementReferenceException refreshed) {
+                if (attempt == 5) {
+                    throw refreshed;
+                }
+            }
+        }
     }
 }
