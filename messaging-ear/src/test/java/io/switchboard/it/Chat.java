@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** One device on the real socket: what it sends, what it receives, and how it was closed. */
 final class Chat implements WebSocket.Listener, AutoCloseable {
@@ -27,6 +28,7 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
     private final List<JsonObject> stash = new ArrayList<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private final ReentrantLock sendTurn = new ReentrantLock(true);
     private final WebSocket socket;
     final JsonObject hello;
 
@@ -57,9 +59,18 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
         return device == null ? TestServer.WS : URI.create(TestServer.WS + "?device=" + device);
     }
 
-    /** The JDK socket allows one outstanding send; frames from the listener and the test take turns. */
-    synchronized void send(String json) {
-        socket.sendText(json, true).join();
+    /**
+     * The JDK socket allows one outstanding send; frames from the listener and the test take turns. The lock is fair:
+     * a test pipelining many sends would otherwise take it again at once every time, and the listener's acks of the
+     * pushes to this very device would wait past the ack timeout, which the server rightly answers with 4001.
+     */
+    void send(String json) {
+        sendTurn.lock();
+        try {
+            socket.sendText(json, true).join();
+        } finally {
+            sendTurn.unlock();
+        }
     }
 
     void ack(String conversationId, long seq) {
