@@ -4,6 +4,7 @@ import io.switchboard.conversations.boundary.MessageView;
 import io.switchboard.conversations.entity.Conversation;
 import io.switchboard.conversations.entity.Message;
 import io.switchboard.delivery.control.CursorTable;
+import io.switchboard.delivery.control.DeviceTable;
 import io.switchboard.delivery.entity.Device;
 import io.switchboard.delivery.entity.DeviceCursor;
 import io.switchboard.platform.Timestamps;
@@ -52,14 +53,11 @@ public class Deliveries {
     Duration deviceExpiry;
 
     /**
-     * Records that the device is here and answers where each of the user's conversations stands for it: the
-     * cursor (stored, or the device's own statement when that is higher) and the conversation's last seq.
+     * Answers where each of the user's conversations stands for the device: the cursor (stored, or the device's own
+     * statement when that is higher) and the conversation's last seq. It only reads: that the device was here is
+     * written with the next cursor flush ({@link #saveProgress}), so a connect costs no commit of its own.
      */
     public Map<String, Position> connect(String user, String device, Map<String, Long> stated) {
-        Instant now = Timestamps.now();
-        if (markSeen(user, device, now) == 0) {
-            em.persist(new Device(user, device, now));
-        }
         Map<String, Long> stored = new HashMap<>();
         em.createNamedQuery(DeviceCursor.OF_DEVICE, DeviceCursor.class).setParameter("user", user)
                 .setParameter("device", device).getResultStream()
@@ -93,26 +91,24 @@ public class Deliveries {
         return conversation != null && conversation.isMember(user);
     }
 
-    /** Persists acknowledged positions; called in batches, so a crash can only cause a repeat, never a loss. */
-    public void saveCursors(List<CursorTable.Cursor> cursors) {
-        try (Connection connection = dataSource.getConnection()) {
-            new CursorTable(connection).save(cursors, Timestamps.now());
-        } catch (SQLException e) {
-            throw new PersistenceException("saving " + cursors.size() + " cursors failed", e);
-        }
-    }
-
-    public void seen(String user, String device) {
-        markSeen(user, device, Timestamps.now());
-    }
-
     /**
-     * One UPDATE rather than read-then-write: two sessions of one device (a reconnect overtaking the old close) would
-     * otherwise each hold a shared lock on the row and wait for the other's to upgrade it.
+     * Persists acknowledged positions and the devices seen since the last save, in one transaction. Called in
+     * batches: a crash can only cause a repeat of what was acknowledged since, never a loss, and a device's
+     * last-seen time may lag by one flush interval.
      */
-    private int markSeen(String user, String device, Instant now) {
-        return em.createNamedQuery(Device.MARK_SEEN).setParameter("user", user).setParameter("device", device)
-                .setParameter("now", now).executeUpdate();
+    public void saveProgress(List<CursorTable.Cursor> cursors, List<DeviceTable.DeviceKey> devices) {
+        Instant now = Timestamps.now();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!devices.isEmpty()) {
+                new DeviceTable(connection).seen(devices, now);
+            }
+            if (!cursors.isEmpty()) {
+                new CursorTable(connection).save(cursors, now);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("saving " + cursors.size() + " cursors and " + devices.size()
+                    + " devices failed", e);
+        }
     }
 
     /** Deletes messages past the retention age and forgets devices unseen past the device-expiry age. */

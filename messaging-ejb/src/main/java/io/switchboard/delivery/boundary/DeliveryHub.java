@@ -4,6 +4,7 @@ import io.switchboard.conversations.boundary.MessageStored;
 import io.switchboard.delivery.control.Connection;
 import io.switchboard.delivery.control.CursorTable;
 import io.switchboard.delivery.control.DeviceSession;
+import io.switchboard.delivery.control.DeviceTable;
 import io.switchboard.delivery.control.SerialLane;
 import io.switchboard.delivery.control.SessionRegistry;
 import io.switchboard.monitoring.boundary.Telemetry;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,6 +64,9 @@ public class DeliveryHub {
 
     private volatile Instant lastFlush = Instant.EPOCH;
 
+    /** Devices that connected or disconnected since the last flush: their last-seen time is written with it. */
+    private final Set<DeviceTable.DeviceKey> seen = ConcurrentHashMap.newKeySet();
+
     /**
      * Registers the device, then reads where it stands and starts its replay. In that order, a message committed
      * meanwhile is either in the positions or offered to the registered session; live offers wait for the replay.
@@ -68,6 +74,7 @@ public class DeliveryHub {
     public DeviceSession open(Connection connection, Map<String, Long> statedCursors) {
         var session = new DeviceSession(connection, deliveries, new SerialLane(pool), ackTimeout, maxRedeliveries);
         registry.register(session);
+        seen.add(new DeviceTable.DeviceKey(connection.userId(), connection.deviceId()));
         try {
             session.start(deliveries.connect(connection.userId(), connection.deviceId(), statedCursors));
             return session;
@@ -79,8 +86,8 @@ public class DeliveryHub {
 
     public void close(DeviceSession session) {
         registry.unregister(session);
-        save(List.of(session));
-        deliveries.seen(session.connection().userId(), session.connection().deviceId());
+        seen.add(new DeviceTable.DeviceKey(session.connection().userId(), session.connection().deviceId()));
+        save(List.of(session), List.of());
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
@@ -103,11 +110,14 @@ public class DeliveryHub {
         // The tick fires on the second; a little slack keeps a flush interval of whole seconds from slipping a tick.
         if (!now.plusMillis(100).isBefore(lastFlush.plus(cursorFlush))) {
             lastFlush = now;
-            save(registry.all());
+            List<DeviceTable.DeviceKey> devices = new ArrayList<>(seen);
+            seen.removeAll(devices);
+            save(registry.all(), devices);
         }
     }
 
-    private void save(Collection<DeviceSession> sessions) {
+    /** Writes the sessions' unsaved acks and the given devices' last-seen; on failure both wait for the next flush. */
+    private void save(Collection<DeviceSession> sessions, List<DeviceTable.DeviceKey> devices) {
         List<CursorTable.Cursor> updates = new ArrayList<>();
         List<Map.Entry<DeviceSession, Map<String, Long>>> taken = new ArrayList<>();
         for (DeviceSession session : sessions) {
@@ -119,14 +129,16 @@ public class DeliveryHub {
                         new CursorTable.Cursor(c.userId(), c.deviceId(), conversation, seq)));
             }
         }
-        if (updates.isEmpty()) {
+        if (updates.isEmpty() && devices.isEmpty()) {
             return;
         }
         try {
-            deliveries.saveCursors(updates);
+            deliveries.saveProgress(updates, devices);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "event=cursor_save_failed cursors=" + updates.size(), e);
+            LOG.log(Level.WARNING, "event=cursor_save_failed cursors=" + updates.size() + " devices="
+                    + devices.size(), e);
             taken.forEach(entry -> entry.getKey().keepUnsavedAcks(entry.getValue()));
+            seen.addAll(devices);
         }
     }
 }

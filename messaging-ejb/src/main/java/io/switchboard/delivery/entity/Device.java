@@ -9,17 +9,17 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A device of a user, as long as it keeps coming back; unseen past the device-expiry age it is forgotten. */
+/**
+ * A device of a user, as long as it keeps coming back; unseen past the device-expiry age it is forgotten. Rows are
+ * written by {@link io.switchboard.delivery.control.DeviceTable}, many at a time.
+ */
 @Entity
 @Table(name = "sb_device")
 @IdClass(Device.Key.class)
 @NamedQuery(name = Device.EXPIRED, query = "select d from Device d where d.lastSeenAt < :cutoff")
-@NamedQuery(name = Device.MARK_SEEN, query = "update Device d set d.lastSeenAt = :now "
-        + "where d.userId = :user and d.deviceId = :device")
 public class Device {
 
     public static final String EXPIRED = "Device.expired";
-    public static final String MARK_SEEN = "Device.markSeen";
 
     public record Key(String userId, String deviceId) implements Serializable {
         public Key() {
@@ -42,13 +42,6 @@ public class Device {
     private Instant lastSeenAt;
 
     protected Device() {
-    }
-
-    public Device(String userId, String deviceId, Instant now) {
-        this.userId = userId;
-        this.deviceId = deviceId;
-        this.firstSeenAt = now;
-        this.lastSeenAt = now;
     }
 
     public String userId() {

@@ -1,0 +1,119 @@
+package io.switchboard.delivery.boundary;
+
+import static io.switchboard.testing.Answers.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.conversations.boundary.Conversations;
+import io.switchboard.conversations.boundary.SendCommand;
+import io.switchboard.conversations.entity.Priority;
+import io.switchboard.delivery.control.CursorTable.Cursor;
+import io.switchboard.delivery.control.DeviceTable.DeviceKey;
+import io.switchboard.testing.Answers;
+import io.switchboard.testing.InServer;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The stored side of delivery against the database: a connect only reads, and the batched save writes cursors
+ * (forward only) and the devices' first and last sighting in one go.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class DeliveriesIT {
+
+    @Deployment
+    public static WebArchive deployment() {
+        return InServer.deployment(DeliveriesIT.class, Answers.class);
+    }
+
+    @Inject
+    Deliveries cut;
+
+    @Inject
+    Conversations conversations;
+
+    @Resource(lookup = "jdbc/switchboard")
+    DataSource dataSource;
+
+    String alice;
+    String conversation;
+
+    @BeforeEach
+    void threeMessages() {
+        alice = "alice-" + UUID.randomUUID();
+        conversation = conversations.createDirect(alice, "bob-" + UUID.randomUUID()).id();
+        for (int i = 1; i <= 3; i++) {
+            await(conversations.send(new SendCommand(alice, "a-" + i, conversation, "message " + i, Priority.NORMAL)));
+        }
+    }
+
+    @Test
+    void connectAnswersTheStoredCursorOrAHigherStatedOneAndWritesNothing() throws SQLException {
+        cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 1)), List.of());
+
+        assertThat(cut.connect(alice, "phone", Map.of()).get(conversation)).isEqualTo(new Deliveries.Position(1, 3));
+        assertThat(cut.connect(alice, "phone", Map.of(conversation, 2L)).get(conversation))
+                .isEqualTo(new Deliveries.Position(2, 3));
+        assertThat(cut.connect(alice, "phone", Map.of(conversation, 9L)).get(conversation))
+                .as("a stated cursor past the end is capped at the last seq")
+                .isEqualTo(new Deliveries.Position(3, 3));
+        assertThat(sighting(alice, "phone")).as("a connect leaves the device table to the next save").isEmpty();
+    }
+
+    @Test
+    void aCursorOnlyMovesForward() {
+        cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 3)), List.of());
+        cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 2)), List.of());
+
+        assertThat(cut.connect(alice, "phone", Map.of()).get(conversation).cursor()).isEqualTo(3);
+    }
+
+    @Test
+    void aSaveRecordsNewDevicesAndMovesTheLastSightingOfKnownOnes() throws Exception {
+        cut.saveProgress(List.of(), List.of(new DeviceKey(alice, "phone")));
+        Sighting first = sighting(alice, "phone").orElseThrow();
+        assertThat(first.lastSeen()).isEqualTo(first.firstSeen());
+
+        Thread.sleep(20);
+        cut.saveProgress(List.of(new Cursor(alice, "laptop", conversation, 2)),
+                List.of(new DeviceKey(alice, "phone"), new DeviceKey(alice, "laptop"), new DeviceKey(alice, "phone")));
+
+        Sighting again = sighting(alice, "phone").orElseThrow();
+        assertThat(again.firstSeen()).isEqualTo(first.firstSeen());
+        assertThat(again.lastSeen()).isAfter(first.lastSeen());
+        assertThat(sighting(alice, "laptop")).isPresent();
+        assertThat(cut.connect(alice, "laptop", Map.of()).get(conversation).cursor()).isEqualTo(2);
+    }
+
+    private Optional<Sighting> sighting(String user, String device) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT first_seen_at, last_seen_at FROM sb_device WHERE user_id = ? AND device_id = ?")) {
+            select.setString(1, user);
+            select.setString(2, device);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new Sighting(row.getTimestamp(1).toInstant(), row.getTimestamp(2).toInstant()))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    record Sighting(Instant firstSeen, Instant lastSeen) {
+    }
+}
