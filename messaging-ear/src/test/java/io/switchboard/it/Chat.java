@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /** One device on the real socket: what it sends, what it receives, and how it was closed. */
 final class Chat implements WebSocket.Listener, AutoCloseable {
@@ -28,7 +27,7 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
     private final List<JsonObject> stash = new ArrayList<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
-    private final ReentrantLock sendTurn = new ReentrantLock(true);
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private final WebSocket socket;
     final JsonObject hello;
 
@@ -59,22 +58,28 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
         return device == null ? TestServer.WS : URI.create(TestServer.WS + "?device=" + device);
     }
 
-    /**
-     * The JDK socket allows one outstanding send; frames from the listener and the test take turns. The lock is fair:
-     * a test pipelining many sends would otherwise take it again at once every time, and the listener's acks of the
-     * pushes to this very device would wait past the ack timeout, which the server rightly answers with 4001.
-     */
+    /** Waits until the frame is written; frames go out in the order they were given, from any thread. */
     void send(String json) {
-        sendTurn.lock();
-        try {
-            socket.sendText(json, true).join();
-        } finally {
-            sendTurn.unlock();
-        }
+        enqueue(json).join();
+    }
+
+    /**
+     * The JDK socket allows one outstanding send, so each frame is chained to the one before. Nobody blocks to take
+     * a turn: the listener queues its acks and goes on reading, even while a test that pipelines many sends waits for
+     * a server that has stopped reading (the send window). Had it waited for the test, the pushes to this very
+     * device would pile up unread, and the server would rightly close the socket (4000, then 4001).
+     */
+    private synchronized CompletableFuture<?> enqueue(String json) {
+        lastSend = lastSend.handle((ignored, failure) -> null).thenCompose(ignored -> socket.sendText(json, true));
+        return lastSend;
     }
 
     void ack(String conversationId, long seq) {
-        send("{\"type\":\"message:ack\",\"conversationId\":\"" + conversationId + "\",\"seq\":" + seq + "}");
+        send(ackFrame(conversationId, seq));
+    }
+
+    private static String ackFrame(String conversationId, long seq) {
+        return "{\"type\":\"message:ack\",\"conversationId\":\"" + conversationId + "\",\"seq\":" + seq + "}";
     }
 
     void sendBinary(byte[] data) {
@@ -128,7 +133,7 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
             partial.setLength(0);
             frames.add(frame);
             if (autoAck && "message:new".equals(frame.getString("type"))) {
-                ack(frame.getString("conversationId"), frame.getJsonNumber("seq").longValue());
+                enqueue(ackFrame(frame.getString("conversationId"), frame.getJsonNumber("seq").longValue()));
             }
         }
         webSocket.request(1);

@@ -3,7 +3,14 @@ package io.switchboard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +123,27 @@ class ChatIT {
             daveChat.send("{\"type\":\"message:send\",\"clientMessageId\":\"x\",\"conversationId\":\"" + group
                     + "\",\"text\":\"still here?\"}");
             assertThat(daveChat.next("error").getString("code")).isEqualTo("not_member");
+        }
+    }
+
+    /** The upgrade leaves no HTTP session behind: none would be used, and each would be kept until its timeout. */
+    @Test
+    void theUpgradeCreatesNoHttpSession() throws Exception {
+        try (Socket socket = new Socket(TestServer.WS.getHost(), TestServer.WS.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /ws?device=raw HTTP/1.1\r\nHost: " + TestServer.WS.getAuthority()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n"
+                    + "Authorization: Bearer " + Tokens.user(Rest.unique("carol")) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            var response = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            List<String> head = new ArrayList<>();
+            for (String line = response.readLine(); line != null && !line.isEmpty(); line = response.readLine()) {
+                head.add(line);
+            }
+            assertThat(head.get(0)).contains(" 101 ");
+            assertThat(head).noneMatch(line -> line.regionMatches(true, 0, "Set-Cookie:", 0, 11));
         }
     }
 }

@@ -19,6 +19,9 @@ public interface Connection {
 
     void gap(Backlog.Gap gap);
 
+    /** How many more frames the outbound queue takes before the session counts as a slow consumer. */
+    int room();
+
     void close(Disconnect reason);
 
     /** Why delivery ends a session; the boundary maps each to its close code. */

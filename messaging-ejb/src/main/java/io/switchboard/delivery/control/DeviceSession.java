@@ -103,7 +103,10 @@ public final class DeviceSession {
         return owing;
     }
 
-    /** Redelivers what stayed unacknowledged too long; ends the session once the attempts are spent. */
+    /**
+     * Redelivers what stayed unacknowledged too long, the oldest first and as much as the outbound queue has room
+     * for; ends the session once the attempts are spent.
+     */
     public void tick(Instant now) {
         lane.run(guarded(() -> {
             boolean stillOwing = false;
@@ -120,7 +123,10 @@ public final class DeviceSession {
                     return;
                 }
                 stream.redelivered(now);
-                Backlog backlog = deliveries.backlog(entry.getKey(), stream.ackedUpTo(), stream.sentUpTo());
+                // The oldest first, and no more than half the room left: a device whose acks are only late (its
+                // socket unread while its own sends wait for the store) must not be flooded off the connection.
+                long upto = Math.min(stream.sentUpTo(), stream.ackedUpTo() + Math.max(1, connection.room() / 2));
+                Backlog backlog = deliveries.backlog(entry.getKey(), stream.ackedUpTo(), upto);
                 backlog.gap().ifPresent(connection::gap);
                 backlog.messages().forEach(m -> connection.deliver(m, true));
             }

@@ -67,6 +67,19 @@ class DeviceSessionTest {
     }
 
     @Test
+    void aRedeliveryTakesTheOldestAndNoMoreThanHalfTheRoomLeftInTheOutboundQueue() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        store.stored = 100;
+        Instant start = Instant.now();
+        LongStream.rangeClosed(1, 100).forEach(seq -> cut.offer(message(seq)));
+        cut.ack(CONVERSATION, 40);
+        connection.room = 10;
+        cut.tick(start.plusSeconds(6));
+        assertThat(connection.redeliveredSeqs).containsExactly(41L, 42L, 43L, 44L, 45L);
+        assertThat(connection.gaps).isEmpty();
+    }
+
+    @Test
     void anAckStopsRedeliveryAndIsHandedOverForSavingOnce() {
         cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
         store.stored = 2;
@@ -125,7 +138,9 @@ class DeviceSessionTest {
         final List<MessageView> delivered = new ArrayList<>();
         final List<Backlog.Gap> gaps = new ArrayList<>();
         final List<Disconnect> closed = new ArrayList<>();
+        final List<Long> redeliveredSeqs = new ArrayList<>();
         int redelivered;
+        int room = 1024;
 
         List<Long> seqs() {
             return delivered.stream().map(MessageView::seq).toList();
@@ -150,6 +165,7 @@ class DeviceSessionTest {
         public void deliver(MessageView message, boolean redelivery) {
             if (redelivery) {
                 redelivered++;
+                redeliveredSeqs.add(message.seq());
             } else {
                 delivered.add(message);
             }
@@ -158,6 +174,11 @@ class DeviceSessionTest {
         @Override
         public void gap(Backlog.Gap gap) {
             gaps.add(gap);
+        }
+
+        @Override
+        public int room() {
+            return room;
         }
 
         @Override

@@ -135,38 +135,38 @@ public class ChatEndpoint {
                 connection.send(new ServerFrame.Pong());
             }
         } catch (FrameRejected rejected) {
-            reject(connection, rejected.toFrame());
+            reject(connection, rejected.toFrame(), false);
         }
     }
 
     /**
-     * Hands the send to the group commit and returns; the answer goes out when the batch has committed. A client
-     * that pipelines more sends than the window waits here, which stops reading its socket: TCP pushes back, and its
-     * answers and echoes never outgrow the outbound queue.
+     * Hands the send to the group commit and returns; the answer goes out when the batch has committed. A send holds
+     * its place in the session's window until its answer is written, so a client that pipelines more sends than the
+     * window waits here, which stops reading its socket: TCP pushes back, and its answers and echoes never outgrow the
+     * outbound queue, however slowly they are written.
      */
     private void send(WsConnection connection, ClientFrame.Send frame) {
         if (!connection.awaitSendSlot()) {
-            notStored(connection, frame, new Refusal(ErrorCode.OVERLOADED, "The server is shutting down."));
+            reject(connection, notStored(connection, frame,
+                    new Refusal(ErrorCode.OVERLOADED, "The server is shutting down.")), false);
             return;
         }
         try {
             conversations.send(new SendCommand(connection.userId(), frame.clientMessageId(), frame.conversationId(),
                     frame.text(), frame.priority())).whenComplete((receipt, failure) -> {
-                        connection.releaseSendSlot();
                         if (failure == null) {
                             sent(connection, frame, receipt);
                         } else {
-                            notStored(connection, frame, unwrap(failure));
+                            reject(connection, notStored(connection, frame, unwrap(failure)), true);
                         }
                     });
         } catch (RuntimeException failure) {
-            connection.releaseSendSlot();
-            notStored(connection, frame, failure);
+            reject(connection, notStored(connection, frame, failure), true);
         }
     }
 
     private void sent(WsConnection connection, ClientFrame.Send frame, SendReceipt receipt) {
-        connection.send(new ServerFrame.Sent(receipt.message()));
+        connection.answerSend(new ServerFrame.Sent(receipt.message()));
         if (receipt.duplicate()) {
             telemetry.duplicateSend();
         }
@@ -176,34 +176,37 @@ public class ChatEndpoint {
                 + " duplicate=" + receipt.duplicate());
     }
 
-    private void notStored(WsConnection connection, ClientFrame.Send frame, Throwable failure) {
+    private ServerFrame.Error notStored(WsConnection connection, ClientFrame.Send frame, Throwable failure) {
         if (failure instanceof Refusal refusal) {
-            reject(connection, new ServerFrame.Error(refusal.code(), refusal.getMessage(), frame.ref(),
-                    "message:send"));
-            return;
+            return new ServerFrame.Error(refusal.code(), refusal.getMessage(), frame.ref(), "message:send");
         }
         ErrorCode code = causedBy(failure, SQLException.class) ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL_ERROR;
         LOG.log(Level.WARNING, "event=send_failed " + ids(connection) + " clientMessageId="
                 + frame.clientMessageId(), failure);
-        reject(connection, new ServerFrame.Error(code, "The message could not be stored; send it again.",
-                frame.ref(), "message:send"));
+        return new ServerFrame.Error(code, "The message could not be stored; send it again.", frame.ref(),
+                "message:send");
     }
 
     private void ack(WsConnection connection, DeviceSession session, ClientFrame.Ack frame) {
         if (!session.delivers(frame.conversationId())
                 && !deliveries.isMember(connection.userId(), frame.conversationId())) {
             reject(connection, new ServerFrame.Error(ErrorCode.NOT_MEMBER,
-                    "You are not a member of this conversation.", frame.ref(), "message:ack"));
+                    "You are not a member of this conversation.", frame.ref(), "message:ack"), false);
             return;
         }
         session.ack(frame.conversationId(), frame.seq());
     }
 
-    private void reject(WsConnection connection, ServerFrame.Error error) {
+    /** Sends the error; {@code answersSend}: it answers a send that holds a place in the window. */
+    private void reject(WsConnection connection, ServerFrame.Error error, boolean answersSend) {
         telemetry.frameRejected();
         LOG.info(() -> "event=frame_rejected " + ids(connection) + " code=" + error.code().wireName()
                 + " ref=" + error.ref());
-        connection.send(error);
+        if (answersSend) {
+            connection.answerSend(error);
+        } else {
+            connection.send(error);
+        }
     }
 
     @OnMessage

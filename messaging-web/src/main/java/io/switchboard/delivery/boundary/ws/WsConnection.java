@@ -8,6 +8,8 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,8 +29,8 @@ final class WsConnection implements Connection {
     private final int capacity;
     private final FrameEncoder encoder;
     private final Telemetry telemetry;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
-    /** Sends of this session handed to the store and not yet answered. */
+    private final ArrayDeque<Outbound> queue = new ArrayDeque<>();
+    /** Sends of this session handed to the store whose answer is not yet written. */
     private final Semaphore sendWindow;
     private boolean sending;
     private boolean closing;
@@ -61,7 +63,7 @@ final class WsConnection implements Connection {
 
     @Override
     public void deliver(MessageView message, boolean redelivery) {
-        enqueue(encoder.encodePush(message, redelivery));
+        enqueue(new Outbound(encoder.encodePush(message, redelivery), null));
         telemetry.pushed();
     }
 
@@ -77,6 +79,11 @@ final class WsConnection implements Connection {
                 : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "delivery failed; resume"));
     }
 
+    @Override
+    public synchronized int room() {
+        return closing ? 0 : capacity - queue.size();
+    }
+
     /** Waits until fewer sends than the window are unanswered; false only when the thread is interrupted. */
     boolean awaitSendSlot() {
         try {
@@ -88,44 +95,48 @@ final class WsConnection implements Connection {
         }
     }
 
-    void releaseSendSlot() {
-        sendWindow.release();
-    }
-
     void send(ServerFrame frame) {
-        enqueue(encoder.encode(frame));
+        enqueue(new Outbound(encoder.encode(frame), null));
     }
 
-    private void enqueue(String text) {
+    /** Queues the answer to a send; the send's place in the window is given back once the answer is written. */
+    void answerSend(ServerFrame frame) {
+        enqueue(new Outbound(encoder.encode(frame), sendWindow::release));
+    }
+
+    private void enqueue(Outbound frame) {
         boolean overflow = false;
         synchronized (this) {
             if (closing) {
+                frame.written();
                 return;
             }
             if (queue.size() >= capacity) {
                 closing = true;
                 overflow = true;
             } else if (sending) {
-                queue.add(text);
+                queue.add(frame);
                 return;
             } else {
                 sending = true;
             }
         }
         if (overflow) {
+            frame.written();
             telemetry.slowConsumer();
             close(CloseCodes.SLOW_CONSUMER.reason("outbound queue full"));
         } else {
-            write(text);
+            write(frame);
         }
     }
 
-    private void write(String text) {
-        session.getAsyncRemote().sendText(text, result -> {
+    private void write(Outbound frame) {
+        session.getAsyncRemote().sendText(frame.text(), result -> {
             if (!result.isOK()) {
                 LOG.log(Level.FINE, "event=send_failed session=" + sessionId(), result.getException());
             }
-            String next;
+            frame.written();
+            Outbound next;
             synchronized (this) {
                 next = queue.poll();
                 sending = next != null;
@@ -137,13 +148,28 @@ final class WsConnection implements Connection {
     }
 
     void close(CloseReason reason) {
+        List<Outbound> dropped;
         synchronized (this) {
             closing = true;
+            dropped = new ArrayList<>(queue);
+            queue.clear();
         }
+        // Nothing queued will be written now: the sends they answer give back their places, so a reader waiting
+        // for one is not left hanging.
+        dropped.forEach(Outbound::written);
         try {
             session.close(reason);
         } catch (IOException e) {
             LOG.log(Level.FINE, "event=close_failed session=" + sessionId(), e);
+        }
+    }
+
+    /** A frame waiting to be written, and what its writing completes. */
+    private record Outbound(String text, Runnable onWritten) {
+        void written() {
+            if (onWritten != null) {
+                onWritten.run();
+            }
         }
     }
 }
