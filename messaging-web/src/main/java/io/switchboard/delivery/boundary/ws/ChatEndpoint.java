@@ -110,7 +110,8 @@ public class ChatEndpoint {
             connection.close(Connection.Disconnect.SERVER_ERROR);
             return;
         }
-        LOG.info(() -> "event=connect user=" + user + " device=" + connection.deviceId() + " session="
+        // FINE, like the send: at hundreds of connects a second, threads would queue for the log file's lock.
+        LOG.fine(() -> "event=connect user=" + user + " device=" + connection.deviceId() + " session="
                 + session.getId());
     }
 
@@ -226,7 +227,12 @@ public class ChatEndpoint {
             hub.close(deviceSession);
         }
         if (connection != null) {
-            LOG.info(() -> "event=disconnect " + ids(connection) + " code=" + reason.getCloseCode().getCode());
+            int code = reason.getCloseCode().getCode();
+            // A normal close is FINE like the connect; any other code is worth a line.
+            boolean normal = code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()
+                    || code == CloseReason.CloseCodes.GOING_AWAY.getCode();
+            LOG.log(normal ? Level.FINE : Level.INFO,
+                    () -> "event=disconnect " + ids(connection) + " code=" + code);
         }
     }
 
