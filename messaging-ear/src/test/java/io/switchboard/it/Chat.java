@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** One device on the real socket: what it sends, what it receives, and how it was closed. */
 final class Chat implements WebSocket.Listener, AutoCloseable {
@@ -60,7 +61,7 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
 
     /** Waits until the frame is written; frames go out in the order they were given, from any thread. */
     void send(String json) {
-        enqueue(json).join();
+        enqueue(() -> socket.sendText(json, true)).join();
     }
 
     /**
@@ -69,8 +70,8 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
      * a server that has stopped reading (the send window). Had it waited for the test, the pushes to this very
      * device would pile up unread, and the server would rightly close the socket (4000, then 4001).
      */
-    private synchronized CompletableFuture<?> enqueue(String json) {
-        lastSend = lastSend.handle((ignored, failure) -> null).thenCompose(ignored -> socket.sendText(json, true));
+    private synchronized CompletableFuture<?> enqueue(Supplier<CompletableFuture<WebSocket>> frame) {
+        lastSend = lastSend.handle((ignored, failure) -> null).thenCompose(ignored -> frame.get());
         return lastSend;
     }
 
@@ -83,7 +84,7 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
     }
 
     void sendBinary(byte[] data) {
-        socket.sendBinary(ByteBuffer.wrap(data), true).join();
+        enqueue(() -> socket.sendBinary(ByteBuffer.wrap(data), true)).join();
     }
 
     JsonObject sendMessage(String conversationId, String clientMessageId, String text) throws InterruptedException {
@@ -133,7 +134,8 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
             partial.setLength(0);
             frames.add(frame);
             if (autoAck && "message:new".equals(frame.getString("type"))) {
-                enqueue(ackFrame(frame.getString("conversationId"), frame.getJsonNumber("seq").longValue()));
+                String ack = ackFrame(frame.getString("conversationId"), frame.getJsonNumber("seq").longValue());
+                enqueue(() -> socket.sendText(ack, true));
             }
         }
         webSocket.request(1);
