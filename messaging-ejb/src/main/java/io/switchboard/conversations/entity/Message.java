@@ -16,7 +16,8 @@ import java.time.Instant;
 @NamedQuery(name = Message.COUNT, query = "select count(m) from Message m")
 @NamedQuery(name = Message.BACKLOG, query = "select m from Message m where m.conversationId = :conversation "
         + "and m.seq > :after and m.seq <= :upto and m.sentAt >= :oldest order by m.seq desc")
-@NamedQuery(name = Message.DELETE_OLDER, query = "delete from Message m where m.sentAt < :oldest")
+@NamedQuery(name = Message.DELETE_OLDER, query = "delete from Message m "
+        + "where m.id < :floor and m.sentAt < :oldest")
 public class Message {
 
     public static final String PAGE_AFTER = "Message.pageAfter";

@@ -1,6 +1,7 @@
 package io.switchboard.delivery.boundary;
 
 import io.switchboard.conversations.boundary.MessageView;
+import io.switchboard.conversations.control.MessageIds;
 import io.switchboard.conversations.entity.Conversation;
 import io.switchboard.conversations.entity.Message;
 import io.switchboard.delivery.control.CursorTable;
@@ -10,6 +11,8 @@ import io.switchboard.delivery.entity.DeviceCursor;
 import io.switchboard.platform.Timestamps;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,18 +57,21 @@ public class Deliveries {
 
     /**
      * Answers where each of the user's conversations stands for the device: the cursor (stored, or the device's own
-     * statement when that is higher) and the conversation's last seq. It only reads: that the device was here is
-     * written with the next cursor flush ({@link #saveProgress}), so a connect costs no commit of its own.
+     * statement when that is higher) and the conversation's last seq. It only reads, in one statement outside a
+     * transaction: that the device was here is written with the next cursor flush ({@link #saveProgress}), so a
+     * connect costs no commit of its own.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<String, Position> connect(String user, String device, Map<String, Long> stated) {
-        Map<String, Long> stored = new HashMap<>();
-        em.createNamedQuery(DeviceCursor.OF_DEVICE, DeviceCursor.class).setParameter("user", user)
-                .setParameter("device", device).getResultStream()
-                .forEach(c -> stored.put(c.conversationId(), c.ackedSeq()));
         Map<String, Position> positions = new HashMap<>();
-        em.createNamedQuery(Conversation.OF_USER, Conversation.class).setParameter("user", user).getResultStream()
-                .forEach(c -> positions.put(c.id(), new Position(Math.max(stored.getOrDefault(c.id(), 0L),
-                        Math.min(stated.getOrDefault(c.id(), 0L), c.lastSeq())), c.lastSeq())));
+        try (Connection connection = dataSource.getConnection()) {
+            new CursorTable(connection).standings(user, device).forEach((conversation, standing) -> positions.put(
+                    conversation, new Position(Math.max(standing.ackedSeq(),
+                            Math.min(stated.getOrDefault(conversation, 0L), standing.lastSeq())),
+                            standing.lastSeq())));
+        } catch (SQLException e) {
+            throw new PersistenceException("reading where device " + device + " of " + user + " stands failed", e);
+        }
         return positions;
     }
 
@@ -114,8 +120,10 @@ public class Deliveries {
     /** Deletes messages past the retention age and forgets devices unseen past the device-expiry age. */
     public void expire() {
         Instant now = Timestamps.now();
-        int messages = em.createNamedQuery(Message.DELETE_OLDER)
-                .setParameter("oldest", now.minus(retention)).executeUpdate();
+        // The id bound lets the primary key find the old messages; the time keeps any id of another layout safe.
+        Instant oldest = now.minus(retention);
+        int messages = em.createNamedQuery(Message.DELETE_OLDER).setParameter("floor", MessageIds.floor(oldest))
+                .setParameter("oldest", oldest).executeUpdate();
         List<Device> gone = em.createNamedQuery(Device.EXPIRED, Device.class)
                 .setParameter("cutoff", now.minus(deviceExpiry)).getResultList();
         for (Device device : gone) {

@@ -2,11 +2,15 @@ package io.switchboard.storage.control;
 
 import io.switchboard.platform.Timestamps;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /** Brings a database to the newest schema version; safe to run from several nodes at once. */
@@ -14,6 +18,7 @@ public class SchemaMigrator {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
     private static final String VERSION_TABLE = "sb_schema_version";
+    private static final Pattern FOREIGN_KEY = Pattern.compile("\\$\\{foreign-key:(\\w+)\\.(\\w+)}");
 
     private final DataSource dataSource;
 
@@ -43,7 +48,7 @@ public class SchemaMigrator {
 
     private void createVersionTable(Connection connection) throws SQLException {
         var meta = connection.getMetaData();
-        for (String name : List.of(VERSION_TABLE, VERSION_TABLE.toUpperCase(java.util.Locale.ROOT))) {
+        for (String name : List.of(VERSION_TABLE, VERSION_TABLE.toUpperCase(Locale.ROOT))) {
             try (var tables = meta.getTables(null, null, name, null)) {
                 if (tables.next()) {
                     return;
@@ -65,12 +70,43 @@ public class SchemaMigrator {
         }
     }
 
+    /**
+     * Fills in {@code ${foreign-key:table.column}} with the name of the foreign key on that column: the databases
+     * name an unnamed constraint each in their own way (Derby {@code SQL…}, PostgreSQL {@code table_column_fkey}).
+     */
+    static String withNames(Connection connection, String sql) throws SQLException {
+        Matcher placeholder = FOREIGN_KEY.matcher(sql);
+        StringBuilder resolved = new StringBuilder();
+        while (placeholder.find()) {
+            String name = foreignKey(connection, placeholder.group(1), placeholder.group(2));
+            placeholder.appendReplacement(resolved, Matcher.quoteReplacement(name));
+        }
+        return placeholder.appendTail(resolved).toString();
+    }
+
+    private static String foreignKey(Connection connection, String table, String column) throws SQLException {
+        var meta = connection.getMetaData();
+        // Derby keeps unquoted names in upper case, PostgreSQL in lower case.
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet keys = meta.getImportedKeys(null, null, name)) {
+                while (keys.next()) {
+                    if (column.equalsIgnoreCase(keys.getString("FKCOLUMN_NAME"))) {
+                        // Quoted: Derby's generated names hold dashes.
+                        String quote = meta.getIdentifierQuoteString();
+                        return quote + keys.getString("FK_NAME") + quote;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no foreign key on " + table + "." + column);
+    }
+
     private void apply(Connection connection, Migration migration) throws SQLException {
         LOG.info(() -> "event=schema_migration version=" + migration.version() + " description=\""
                 + migration.description() + "\"");
         try (Statement statement = connection.createStatement()) {
             for (String sql : migration.statements()) {
-                statement.execute(sql);
+                statement.execute(withNames(connection, sql));
             }
         }
         try (var insert = connection.prepareStatement(

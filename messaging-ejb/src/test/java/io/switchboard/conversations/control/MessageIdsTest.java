@@ -2,6 +2,7 @@ package io.switchboard.conversations.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,16 @@ class MessageIdsTest {
             ids.add(MessageIds.next(1_700_000_000_000L));
         }
         assertThat(ids).hasSize(10_000);
+    }
+
+    @Test
+    void theFloorOfAMillisecondSortsAboveEveryEarlierIdAndBelowEveryIdOfThatMillisecond() {
+        Instant time = Instant.ofEpochMilli(1_700_000_000_000L);
+        String floor = MessageIds.floor(time);
+
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(MessageIds.next(time.toEpochMilli() - 1)).isLessThan(floor);
+            assertThat(MessageIds.next(time.toEpochMilli())).isGreaterThan(floor);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.conversations.boundary.Conversations;
 import io.switchboard.conversations.boundary.SendCommand;
+import io.switchboard.conversations.control.MessageIds;
 import io.switchboard.conversations.entity.Priority;
 import io.switchboard.delivery.control.CursorTable.Cursor;
 import io.switchboard.delivery.control.DeviceTable.DeviceKey;
@@ -16,6 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,52 @@ public class DeliveriesIT {
         assertThat(again.lastSeen()).isAfter(first.lastSeen());
         assertThat(sighting(alice, "laptop")).isPresent();
         assertThat(cut.connect(alice, "laptop", Map.of()).get(conversation).cursor()).isEqualTo(2);
+    }
+
+    @Test
+    void expiryDeletesTheMessagesPastTheRetentionAgeAndNoYoungerOne() throws SQLException {
+        Instant old = Instant.now().minus(Duration.ofDays(40));
+        // An id below the time bound (made in another layout) whose message is young: the time keeps it.
+        storeDirectly("m-00000000-0000-4000-8000-" + UUID.randomUUID().toString().substring(24), 101, Instant.now());
+        String oldId = storeDirectly(MessageIds.floor(old).replace("-0000-0000-", "-7000-8000-"), 102, old);
+
+        cut.expire();
+
+        assertThat(seqsOf(conversation)).as("the three sent now, and the young one under the bound")
+                .containsExactly(1L, 2L, 3L, 101L);
+        assertThat(oldId).isLessThan(MessageIds.floor(Instant.now().minus(Duration.ofDays(30))));
+    }
+
+    private String storeDirectly(String id, long seq, Instant sentAt) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO sb_message (id, conversation_id, "
+                     + "seq, sender_id, client_message_id, text, priority, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, conversation);
+            insert.setLong(3, seq);
+            insert.setString(4, alice);
+            insert.setString(5, "direct-" + seq);
+            insert.setString(6, "stored at " + sentAt);
+            insert.setString(7, "normal");
+            insert.setTimestamp(8, Timestamp.from(sentAt));
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private List<Long> seqsOf(String conversationId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT seq FROM sb_message WHERE conversation_id = ? ORDER BY seq")) {
+            select.setString(1, conversationId);
+            var seqs = new java.util.ArrayList<Long>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    seqs.add(rows.getLong(1));
+                }
+            }
+            return seqs;
+        }
     }
 
     private Optional<Sighting> sighting(String user, String device) throws SQLException {
