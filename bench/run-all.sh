@@ -21,6 +21,8 @@
 #                    issuer on. Neither started nor stopped here: start it yourself, pinned the way you want it
 #                    measured (e.g. `taskset -c 0`), with a fixed heap, warmed up.
 #   SWITCHBOARD_PID  its process id (for CPU, RSS, and jcmd heap figures)
+#   DATABASE_PID     the main process of the PostgreSQL server that Switchboard uses (optional): its CPU and its
+#                    children's is reported beside the server's (databaseCpuPct, serverAndDatabaseCpuMicrosPerMessage)
 # Other settings:
 #   RUNS (3)  CONNS ("1000 10000")  GROUP_CONNS ("10000"; empty: no group runs)  IDLE (1; 0: no idle runs)
 #   PIN (1: server on CPU 0, generator on CPU 1; 0: both unpinned)  OUT (bench/results: result files, ignored by git)
@@ -97,7 +99,7 @@ run() {
     stop_peer
   else
     bench/loadgen.sh --adapter switchboard --url "$SWITCHBOARD_URL" --server-pid "$SWITCHBOARD_PID" \
-      --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" || echo "== $name failed (status $?)" >&2
+      --database-pid "${DATABASE_PID:-0}" --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" || echo "== $name failed (status $?)" >&2
   fi
 }
 

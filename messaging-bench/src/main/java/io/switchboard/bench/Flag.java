@@ -15,6 +15,8 @@ record Flag(String name, String defaultValue, String group, String description) 
                     + "as the context root"),
             new Flag("server-pid", "0", "target", "pid of the server process: its CPU and RSS are read from /proc "
                     + "(and, for a JVM, its heap through jcmd in --idle)"),
+            new Flag("database-pid", "0", "target", "pid of the database server's main process (PostgreSQL's "
+                    + "postmaster): its CPU and its children's is counted apart from the server's and beside it"),
             new Flag("peer-secret", "", "target", "HMAC secret of the Socket.IO peer's tokens; default: $PEER_SECRET, "
                     + "else the peer's development secret"),
             new Flag("token-ttl-s", "7200", "target", "lifetime of the tokens the run asks for or signs"),

@@ -30,6 +30,7 @@ final class Target {
         int size = o.on("idle") ? 2 : o.integer("conversation-size");
         Topology topology = Topology.of(runId(), conns, size, o.number("send-fraction"));
         return new LoadConfig(adapter(o, url), address, topology, o.longValue("server-pid"),
+                o.longValue("database-pid"),
                 o.integer("connect-concurrency"), o.longValue("connect-timeout-s"), o.longValue("drain-ms"),
                 o.longValue("cooldown-ms"), o.integer("msg-bytes"), o.number("retry-fraction"), o.longValue("seed"),
                 new Criteria(o.number("p99-limit-ms"), Criteria.MIN_ACHIEVED_FRACTION), o.number("noise-limit-pct"),

@@ -38,14 +38,15 @@ public final class Bench implements AutoCloseable {
         List<Member> members = config.adapter().prepare(config.topology(), conversations);
         fleet = new Fleet(loop, config.adapter(), members, config.address(), ledger,
                 TimeUnit.SECONDS.toNanos(config.connectTimeoutSeconds()));
-        runner = new StepRunner(loop, ledger, config.topology().senders(), config.serverPid(), config.drainMillis(),
+        runner = new StepRunner(loop, ledger, config.topology().senders(), config.serverPid(), config.databasePid(),
+                config.drainMillis(),
                 config.criteria(), config.topology().size());
         return Map.of("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
     }
 
     /** Opens connections up to {@code to} (exclusive); connection setup rate, latency and CPU go in the result. */
     public Map<String, Object> openUpTo(int to) {
-        CpuWindow cpu = new CpuWindow(config.serverPid());
+        CpuWindow cpu = new CpuWindow(config.serverPid(), config.databasePid());
         Phase p = await(fleet.open(opened, to, config.connectConcurrency()), "connected");
         opened = to;
         Map<String, Object> m = p.toMap();
@@ -115,7 +116,7 @@ public final class Bench implements AutoCloseable {
         long t0 = System.nanoTime();
         double limit = config.quietWaitSeconds();
         while ((System.nanoTime() - t0) / 1e9 < limit) {
-            CpuWindow w = new CpuWindow(config.serverPid());
+            CpuWindow w = new CpuWindow(config.serverPid(), config.databasePid());
             StepRunner.sleep(1000);
             CpuWindow.Usage u = w.end();
             if (u.otherPct() < config.noiseLimitPct() && u.serverPct() < config.noiseLimitPct()) {

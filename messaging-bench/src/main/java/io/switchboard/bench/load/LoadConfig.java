@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
  * {@code quietWaitSeconds} for them to fall below it.
  */
 public record LoadConfig(ChatAdapter adapter, InetSocketAddress address, Topology topology, long serverPid,
+                         long databasePid,
                          int connectConcurrency, long connectTimeoutSeconds, long drainMillis, long cooldownMillis,
                          int messageBytes, double retryFraction, long seed, Criteria criteria,
                          double noiseLimitPct, double quietWaitSeconds) {

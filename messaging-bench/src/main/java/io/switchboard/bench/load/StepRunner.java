@@ -23,17 +23,19 @@ final class StepRunner {
     private final Ledger ledger;
     private final int[] senders;
     private final long serverPid;
+    private final long databasePid;
     private final long drainMillis;
     private final Criteria criteria;
     private final int conversationSize;
     private long roundRobin;
 
-    StepRunner(EventLoop loop, Ledger ledger, int[] senders, long serverPid, long drainMillis, Criteria criteria,
-               int conversationSize) {
+    StepRunner(EventLoop loop, Ledger ledger, int[] senders, long serverPid, long databasePid, long drainMillis,
+               Criteria criteria, int conversationSize) {
         this.loop = loop;
         this.ledger = ledger;
         this.senders = senders;
         this.serverPid = serverPid;
+        this.databasePid = databasePid;
         this.drainMillis = drainMillis;
         this.criteria = criteria;
         this.conversationSize = conversationSize;
@@ -41,7 +43,7 @@ final class StepRunner {
 
     StepResult run(double rate, double seconds) {
         StepStats st = new StepStats(rate);
-        CpuWindow cpu = new CpuWindow(serverPid);
+        CpuWindow cpu = new CpuWindow(serverPid, databasePid);
         CompletableFuture<Void> window = new CompletableFuture<>();
         loop.execute(() -> {
             ledger.begin(st);
@@ -149,10 +151,18 @@ final class StepRunner {
         if (usage.serverPct() < 0 || st.acked == 0) {
             return;
         }
-        double cpuMicros = usage.serverPct() / 100.0 * window * 1e6;
-        m.put("serverCpuMicrosPerMessage", Math.round(cpuMicros / st.acked * 10) / 10.0);
+        putCost(m, "server", usage.serverPct(), st, window);
+        if (usage.databasePct() >= 0) {
+            putCost(m, "database", usage.databasePct(), st, window);
+            putCost(m, "serverAndDatabase", usage.serverPct() + usage.databasePct(), st, window);
+        }
+    }
+
+    private void putCost(Map<String, Object> m, String who, double pct, StepStats st, double window) {
+        double cpuMicros = pct / 100.0 * window * 1e6;
+        m.put(who + "CpuMicrosPerMessage", Math.round(cpuMicros / st.acked * 10) / 10.0);
         if (st.deliveries > 0 && conversationSize > 2) {
-            m.put("serverCpuMicrosPerDelivery", Math.round(cpuMicros / st.deliveries * 10) / 10.0);
+            m.put(who + "CpuMicrosPerDelivery", Math.round(cpuMicros / st.deliveries * 10) / 10.0);
         }
     }
 

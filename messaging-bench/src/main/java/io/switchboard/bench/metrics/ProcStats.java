@@ -26,6 +26,34 @@ public final class ProcStats {
         return parseCpuTicks(read(Path.of("/proc", Long.toString(pid), "stat")));
     }
 
+    /**
+     * utime + stime of the process and of its direct children, in clock ticks; -1 when the process is unreadable.
+     * PostgreSQL serves each connection in a child of its main process, and counts its writers there too. A child
+     * that exits within a window takes its ticks with it: a connection pool keeps its backends for the run.
+     */
+    public static long treeCpuTicks(long pid) {
+        long own = cpuTicks(pid);
+        if (own < 0) {
+            return -1;
+        }
+        long children = 0;
+        try (var entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path entry : entries) {
+                String stat = read(entry.resolve("stat"));
+                if (stat != null && parseParentPid(stat) == pid) {
+                    children += Math.max(0, parseCpuTicks(stat));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return own;
+        }
+        return own + children;
+    }
+
+    static long parseParentPid(String stat) {
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ")[1]);
+    }
+
     /** Resident set size in kB (VmRSS); -1 when unreadable. */
     public static long rssKb(long pid) {
         return parseStatusKb(read(Path.of("/proc", Long.toString(pid), "status")), "VmRSS:");

@@ -8,8 +8,8 @@ public final class Markdown {
 
     private static final String STEP_HEAD = "| R msgs/s | result | achieved/s | acked/s | deliveries/s "
             + "| e2e p50 ms | p95 | p99 | max | ack p99 ms | lost | dup | idem | server CPU % | server µs/msg "
-            + "| gen CPU % | other CPU % | server RSS MB |\n"
-            + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+            + "| server + database µs/msg | gen CPU % | other CPU % | server RSS MB |\n"
+            + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 
     private Markdown() {
     }
@@ -69,7 +69,8 @@ public final class Markdown {
                             + String.join("; ", Dig.list(s, "failures").stream().map(String::valueOf).toList()));
             for (String key : List.of("achievedRate", "ackedPerSecond", "deliveriesPerSecond", "endToEndMs.p50",
                     "endToEndMs.p95", "endToEndMs.p99", "endToEndMs.max", "ackMs.p99", "lostMessages", "duplicates",
-                    "idempotencyMismatches", "serverCpuPct", "serverCpuMicrosPerMessage", "generatorCpuPct",
+                    "idempotencyMismatches", "serverCpuPct", "serverCpuMicrosPerMessage",
+                    "serverAndDatabaseCpuMicrosPerMessage", "generatorCpuPct",
                     "otherCpuPct", "serverRssPeakMb")) {
                 b.append(" | ").append(Dig.cell(Dig.at(s, key)));
             }

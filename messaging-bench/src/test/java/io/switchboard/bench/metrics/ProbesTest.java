@@ -19,6 +19,31 @@ class ProbesTest {
     }
 
     @Test
+    void theParentPidIsTheFourthField() {
+        assertThat(ProcStats.parseParentPid("4242 (postgres: a (b)) S 977 4242 4242 0 -1 0 0 0 0 0 3 4")).isEqualTo(977);
+    }
+
+    @Test
+    void aChildsCpuCountsWithItsParent() throws Exception {
+        Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 2000000 ]; do i=$((i+1)); done; sleep 30")
+                .start();
+        try {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (ProcStats.cpuTicks(child.pid()) < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            long childTicks = ProcStats.cpuTicks(child.pid());
+            long own = ProcStats.cpuTicks(ProcessHandle.current().pid());
+
+            assertThat(childTicks).isGreaterThanOrEqualTo(10);
+            assertThat(ProcStats.treeCpuTicks(ProcessHandle.current().pid())).isGreaterThanOrEqualTo(own + childTicks);
+            assertThat(ProcStats.treeCpuTicks(Long.MAX_VALUE)).isEqualTo(-1);
+        } finally {
+            child.destroy();
+        }
+    }
+
+    @Test
     void rssComesFromVmRss() {
         String status = "Name:\tjava\nVmPeak:\t 9000 kB\nVmRSS:\t  215008 kB\nThreads:\t40\n";
         assertThat(ProcStats.parseStatusKb(status, "VmRSS:")).isEqualTo(215_008);
