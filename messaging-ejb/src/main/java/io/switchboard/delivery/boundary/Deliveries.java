@@ -57,7 +57,7 @@ public class Deliveries {
 
     /**
      * Answers where each of the user's conversations stands for the device: the cursor (stored, or the device's own
-     * statement when that is higher) and the conversation's last seq. It only reads, in one statement outside a
+     * statement when that is higher) and the conversation's last seq. It only reads, in two lookups outside a
      * transaction: that the device was here is written with the next cursor flush ({@link #saveProgress}), so a
      * connect costs no commit of its own.
      */

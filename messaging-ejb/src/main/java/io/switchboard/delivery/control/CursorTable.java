@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes acknowledged positions in plain JDBC, one batched UPDATE for all of them: with every device acking what it
- * receives, this runs for about as many rows a second as messages are delivered. A cursor only ever moves forward.
+ * Acknowledged positions in plain JDBC: read at every connect, written in one batched UPDATE for all of them (with
+ * every device acking what it receives, about as many rows a second as messages are delivered). A cursor only ever
+ * moves forward.
  */
 public final class CursorTable {
 
