@@ -99,7 +99,8 @@ run() {
     stop_peer
   else
     bench/loadgen.sh --adapter switchboard --url "$SWITCHBOARD_URL" --server-pid "$SWITCHBOARD_PID" \
-      --database-pid "${DATABASE_PID:-0}" --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" || echo "== $name failed (status $?)" >&2
+      --database-pid "${DATABASE_PID:-0}" --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" \
+      || echo "== $name failed (status $?)" >&2
   fi
 }
 

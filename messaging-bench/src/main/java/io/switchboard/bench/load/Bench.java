@@ -108,8 +108,8 @@ public final class Bench implements AutoCloseable {
 
     /**
      * Waits, one-second sample at a time and at most {@code quietWaitSeconds}, until processes other than the server
-     * and this generator use less than the noise limit, and the server too (between steps a busy server is still
-     * working off the previous step); returns the seconds waited. On a shared two-core machine a neighbour's build
+     * and this generator use less than the noise limit, and the server and its database too (between steps a busy
+     * server is still working off the previous step); returns the seconds waited. On a shared two-core machine a neighbour's build
      * would otherwise be measured as server latency.
      */
     private double waitForQuiet() {
@@ -119,7 +119,8 @@ public final class Bench implements AutoCloseable {
             CpuWindow w = new CpuWindow(config.serverPid(), config.databasePid());
             StepRunner.sleep(1000);
             CpuWindow.Usage u = w.end();
-            if (u.otherPct() < config.noiseLimitPct() && u.serverPct() < config.noiseLimitPct()) {
+            if (u.otherPct() < config.noiseLimitPct() && u.serverPct() < config.noiseLimitPct()
+                    && u.databasePct() < config.noiseLimitPct()) {
                 break;
             }
         }

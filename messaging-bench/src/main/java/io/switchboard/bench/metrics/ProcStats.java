@@ -51,7 +51,7 @@ public final class ProcStats {
     }
 
     static long parseParentPid(String stat) {
-        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ")[1]);
+        return Long.parseLong(fieldsAfterName(stat)[1]);
     }
 
     /** Resident set size in kB (VmRSS); -1 when unreadable. */
@@ -86,9 +86,13 @@ public final class ProcStats {
         if (stat == null) {
             return -1;
         }
-        // The command name (field 2) may hold spaces and parentheses; fields after the last ')' are safe to split.
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        String[] f = fieldsAfterName(stat);
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** The fields from the state on (field 3); the command name (field 2) may hold spaces and parentheses. */
+    private static String[] fieldsAfterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     }
 
     static long parseStatusKb(String status, String key) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -67,7 +68,7 @@ class SchemaMigratorTest {
 
     /** Each index of sb_message as its comma-separated column list. */
     private static List<String> indexedColumns(Connection connection) throws SQLException {
-        var indexes = new java.util.LinkedHashMap<String, List<String>>();
+        var indexes = new LinkedHashMap<String, List<String>>();
         try (ResultSet rows = connection.getMetaData().getIndexInfo(null, null, "SB_MESSAGE", false, false)) {
             while (rows.next()) {
                 if (rows.getString("INDEX_NAME") != null) {
