@@ -57,7 +57,9 @@ public class Conversations {
 
     public ConversationView addMember(String me, String conversationId, String user) {
         Conversation conversation = groupOf(me, conversationId);
-        conversation.join(Names.user("user", user), Timestamps.now());
+        if (conversation.join(Names.user("user", user), Timestamps.now())) {
+            membersChanged(conversation);
+        }
         return ConversationView.of(conversation);
     }
 
@@ -66,6 +68,7 @@ public class Conversations {
         if (!conversation.leave(user, Timestamps.now())) {
             throw new Refusal(ErrorCode.NOT_MEMBER, user + " is not a member of this conversation.");
         }
+        membersChanged(conversation);
         return ConversationView.of(conversation);
     }
 
@@ -124,6 +127,11 @@ public class Conversations {
             throw new Refusal(ErrorCode.TEXT_TOO_LONG, "text has " + length + " characters; the limit is "
                     + maxTextLength + ".");
         }
+    }
+
+    /** Sends decided on members cached before this change will be decided again ({@code Rosters}). */
+    private void membersChanged(Conversation conversation) {
+        em.createNamedQuery(Conversation.MEMBERS_CHANGED).setParameter("id", conversation.id()).executeUpdate();
     }
 
     private ConversationView persist(Conversation conversation) {

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class GroupCommit {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+    static final int STALE_ROUNDS = 3;
 
     @Resource
     ManagedExecutorService pool;
@@ -98,17 +99,29 @@ public class GroupCommit {
     }
 
     private void write(List<Pending> batch) {
+        write(batch, 0);
+    }
+
+    private void write(List<Pending> batch, int staleRounds) {
         List<Appended> results;
         try {
             results = store.appendAll(batch.stream().map(Pending::command).toList());
+        } catch (MembersChanged e) {
+            // The stale rosters are forgotten: the next round reads them afresh. Only members changing again and
+            // again on other nodes, within milliseconds, would use up the rounds.
+            if (staleRounds < STALE_ROUNDS) {
+                write(batch, staleRounds + 1);
+            } else {
+                fail(batch, e);
+            }
+            return;
         } catch (RuntimeException e) {
             if (batch.size() > 1 && Failures.isConstraintViolation(e)) {
                 // Another node stored one of these keys meanwhile: alone, each send finds the winner first.
                 batch.forEach(pending -> write(List.of(pending)));
                 return;
             }
-            LOG.log(Level.WARNING, "event=store_failed messages=" + batch.size(), e);
-            batch.forEach(pending -> pending.result().completeExceptionally(e));
+            fail(batch, e);
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -127,6 +140,11 @@ public class GroupCommit {
                 result.complete(appended.receipt());
             }
         }
+    }
+
+    private static void fail(List<Pending> batch, RuntimeException e) {
+        LOG.log(Level.WARNING, "event=store_failed messages=" + batch.size(), e);
+        batch.forEach(pending -> pending.result().completeExceptionally(e));
     }
 
     Executor executor() {

@@ -53,18 +53,23 @@ final class MessageTable {
         return found;
     }
 
-    /** The members of each existing conversation among the ids; an id without an entry names no conversation. */
-    Map<String, List<String>> members(Collection<String> conversationIds) throws SQLException {
+    /**
+     * The members of each existing conversation among the ids, with the members version they were read at; an id
+     * without an entry names no conversation.
+     */
+    Map<String, Roster> members(Collection<String> conversationIds) throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
         Map<String, List<String>> members = new HashMap<>();
         for (List<String> chunk : InList.chunks(List.copyOf(conversationIds))) {
-            String sql = "SELECT c.id, m.user_id FROM sb_conversation c LEFT JOIN sb_membership m "
+            String sql = "SELECT c.id, c.members_version, m.user_id FROM sb_conversation c LEFT JOIN sb_membership m "
                     + "ON m.conversation_id = c.id WHERE c.id IN (" + InList.placeholders(chunk.size()) + ")";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 bind(select, chunk);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
+                        versions.put(rows.getString(1), rows.getLong(2));
                         List<String> users = members.computeIfAbsent(rows.getString(1), id -> new ArrayList<>());
-                        String user = rows.getString(2);
+                        String user = rows.getString(3);
                         if (user != null) {
                             users.add(user);
                         }
@@ -72,15 +77,17 @@ final class MessageTable {
                 }
             }
         }
-        return members;
+        Map<String, Roster> rosters = new HashMap<>();
+        versions.forEach((id, version) -> rosters.put(id, new Roster(version, List.copyOf(members.get(id)))));
+        return rosters;
     }
 
     /**
-     * Raises each conversation's last seq by its count and returns the new last seq. The update takes the row lock
-     * that orders concurrent writers of one conversation; conversations are updated in id order, so two nodes
-     * writing overlapping batches cannot deadlock.
+     * Raises each conversation's last seq by its count. The update takes the row lock that orders concurrent
+     * writers of one conversation, and that a change of members waits for; conversations are updated in id order,
+     * so two nodes writing overlapping batches cannot deadlock.
      */
-    Map<String, Long> advance(SortedMap<String, Integer> counts, Instant now) throws SQLException {
+    void advance(SortedMap<String, Integer> counts, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE sb_conversation SET last_seq = last_seq + ?, updated_at = ? WHERE id = ?")) {
             for (var entry : counts.entrySet()) {
@@ -91,20 +98,24 @@ final class MessageTable {
             }
             update.executeBatch();
         }
-        Map<String, Long> lastSeq = new HashMap<>();
-        for (List<String> chunk : InList.chunks(List.copyOf(counts.keySet()))) {
-            String sql = "SELECT id, last_seq FROM sb_conversation WHERE id IN ("
+    }
+
+    /** Each existing conversation's last seq and members version, as committed or as this transaction wrote it. */
+    Map<String, Standing> standings(Collection<String> conversationIds) throws SQLException {
+        Map<String, Standing> standings = new HashMap<>();
+        for (List<String> chunk : InList.chunks(List.copyOf(conversationIds))) {
+            String sql = "SELECT id, last_seq, members_version FROM sb_conversation WHERE id IN ("
                     + InList.placeholders(chunk.size()) + ")";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 bind(select, chunk);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        lastSeq.put(rows.getString(1), rows.getLong(2));
+                        standings.put(rows.getString(1), new Standing(rows.getLong(2), rows.getLong(3)));
                     }
                 }
             }
         }
-        return lastSeq;
+        return standings;
     }
 
     void insert(List<MessageView> messages) throws SQLException {
@@ -135,6 +146,10 @@ final class MessageTable {
         return new MessageView(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
                 row.getString(5), row.getString(6), Priority.parse(row.getString(7)).orElse(Priority.NORMAL),
                 row.getTimestamp(8).toInstant());
+    }
+
+    /** Where a conversation stands in this transaction. */
+    record Standing(long lastSeq, long membersVersion) {
     }
 
     /** The idempotency key of a send. */

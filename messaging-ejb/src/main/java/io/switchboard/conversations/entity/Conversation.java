@@ -22,11 +22,18 @@ import java.util.UUID;
         + "where m.userId = :user order by c.updatedAt desc")
 @NamedQuery(name = Conversation.CHANGED_OF_USER, query = "select c from Conversation c join c.memberships m "
         + "where m.userId = :user and c.updatedAt > :since order by c.updatedAt asc")
+@NamedQuery(name = Conversation.MEMBERS_CHANGED, query = "update Conversation c "
+        + "set c.membersVersion = c.membersVersion + 1 where c.id = :id")
 public class Conversation {
 
     public static final String BY_DIRECT_KEY = "Conversation.byDirectKey";
     public static final String OF_USER = "Conversation.ofUser";
     public static final String CHANGED_OF_USER = "Conversation.changedOfUser";
+    /**
+     * Raises the members version in the database, not in the entity: as one statement on the row, two changes on
+     * two nodes cannot both write the same next version.
+     */
+    public static final String MEMBERS_CHANGED = "Conversation.membersChanged";
 
     @Id
     private String id;
@@ -41,6 +48,9 @@ public class Conversation {
 
     @Column(name = "last_seq")
     private long lastSeq;
+
+    @Column(name = "members_version")
+    private long membersVersion;
 
     @Column(name = "created_at")
     private Instant createdAt;

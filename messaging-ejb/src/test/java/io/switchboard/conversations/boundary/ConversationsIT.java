@@ -11,8 +11,12 @@ import io.switchboard.platform.Refusal;
 import io.switchboard.testing.Answers;
 import io.switchboard.testing.InServer;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -111,6 +115,43 @@ public class ConversationsIT {
 
         assertThat(atTheLimit.message().seq()).isEqualTo(1);
         assertThat(stored()).extracting(MessageView::clientMessageId).containsExactly("a-3");
+    }
+
+    @Test
+    void aChangeOfMembersTakesEffectAtTheNextSend() {
+        String carol = user("carol");
+        String dave = user("dave");
+        String group = cut.createGroup(alice, "team", List.of(carol)).id();
+        await(cut.send(new SendCommand(carol, "c-1", group, "before", Priority.NORMAL)));
+
+        cut.removeMember(alice, group, carol);
+        cut.addMember(alice, group, dave);
+
+        assertRefused(() -> await(cut.send(new SendCommand(carol, "c-2", group, "still here?", Priority.NORMAL))),
+                ErrorCode.NOT_MEMBER);
+        SendReceipt davesFirst = await(cut.send(new SendCommand(dave, "d-1", group, "hi", Priority.NORMAL)));
+        assertThat(davesFirst.message().seq()).isEqualTo(2);
+    }
+
+    @Test
+    void membersChangedByAnotherNodeTakeEffectAtTheNextSend() throws Exception {
+        send(bob, "b-1", "cached now");
+
+        // What another node's removal writes: the membership row goes, the members version rises.
+        try (Connection connection = ((DataSource) new InitialContext().lookup("jdbc/switchboard")).getConnection();
+                PreparedStatement leave = connection.prepareStatement(
+                        "DELETE FROM sb_membership WHERE conversation_id = ? AND user_id = ?");
+                PreparedStatement bump = connection.prepareStatement(
+                        "UPDATE sb_conversation SET members_version = members_version + 1 WHERE id = ?")) {
+            leave.setString(1, conversation);
+            leave.setString(2, bob);
+            leave.executeUpdate();
+            bump.setString(1, conversation);
+            bump.executeUpdate();
+        }
+
+        assertRefused(() -> send(bob, "b-2", "gone"), ErrorCode.NOT_MEMBER);
+        assertThat(send(alice, "a-1", "alone").message().seq()).isEqualTo(2);
     }
 
     private SendReceipt send(String sender, String clientMessageId, String text) {

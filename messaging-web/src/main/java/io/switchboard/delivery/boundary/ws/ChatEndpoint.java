@@ -11,7 +11,7 @@ import io.switchboard.monitoring.boundary.Telemetry;
 import io.switchboard.platform.ErrorCode;
 import io.switchboard.platform.Refusal;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -34,10 +34,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The chat socket. Authentication happened at the upgrade (web.xml, MP-JWT); here a frame is decoded, handed to one
- * facade and the answer encoded. A CDI bean, or the container would leave the injected fields empty.
+ * facade and the answer encoded. One instance serves every connection ({@link SharedEndpoint}): what belongs to a
+ * connection lives in the session's user properties, and the fields only hold services and settings.
  */
-@Dependent
-@ServerEndpoint("/ws")
+@ApplicationScoped
+@ServerEndpoint(value = "/ws", configurator = SharedEndpoint.class)
 public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
