@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -71,6 +72,36 @@ class DeliveryIT {
         try (Chat laptop = Chat.connect(Tokens.user(bob), "laptop", conversation + ":5")) {
             assertThat(laptop.next("message:new", Duration.ofSeconds(1)))
                     .as("a device that states its cursor gets nothing it already has").isNull();
+        }
+    }
+
+    @Test
+    void theFlushSavesThePositionsOfEveryConnectedDeviceAcrossItsTransactions() throws Exception {
+        String alice = Rest.unique("alice");
+        String bob = Rest.unique("bob");
+        String conversation = Rest.direct(Tokens.user(alice), bob);
+        int devices = 5; // the test servers write 2 rows to a transaction: this flush takes three
+        List<Chat> phones = new ArrayList<>();
+        try {
+            for (int i = 1; i <= devices; i++) {
+                Chat phone = Chat.connect(Tokens.user(bob), "phone-" + i);
+                phone.autoAck = false;
+                phones.add(phone);
+            }
+            sendMany(alice, conversation, devices);
+            for (int i = 1; i <= devices; i++) {
+                Chat phone = phones.get(i - 1);
+                assertThat(phone.all("message:new", Duration.ofMillis(500))).hasSize(devices);
+                phone.ack(conversation, i);
+            }
+            Thread.sleep(1500); // acknowledged positions are saved every second, the devices stay connected
+            for (int i = 1; i <= devices; i++) {
+                JsonObject sync = Rest.expectOk(Rest.get(Tokens.user(bob), "/api/sync?device=phone-" + i)).object();
+                assertThat(sync.getJsonArray("conversations").getJsonObject(0).getInt("unread"))
+                        .as("phone-" + i + " acknowledged " + i + " of " + devices).isEqualTo(devices - i);
+            }
+        } finally {
+            phones.forEach(Chat::close);
         }
     }
 

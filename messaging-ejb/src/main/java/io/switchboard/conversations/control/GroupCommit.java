@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,9 +27,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Group commit of sends: one writer at a time takes every send that is waiting (up to a batch) and stores them in
- * one transaction, so that sends arriving while a commit is in flight share the next one. Nothing waits for a
- * batch to fill: a lone send is written at once. The queue is bounded; past it a send is refused as overloaded.
+ * Group commit of sends: a writer takes every send that is waiting (up to a batch) and stores them in one
+ * transaction, so that sends arriving while a commit is in flight share the next one. Nothing waits for a batch to
+ * fill: a lone send is written at once. Conversations are spread over {@code switchboard.send.writers} writers by
+ * their id, each with a queue of its own and at most one transaction in flight, so a conversation's sends are
+ * written in the order they came while other conversations commit beside them. The queues are bounded together;
+ * past the bound a send is refused as overloaded.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -52,9 +57,12 @@ public class GroupCommit {
     @ConfigProperty(name = "switchboard.send.batch", defaultValue = "256")
     int maxBatch;
 
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    @Inject
+    @ConfigProperty(name = "switchboard.send.writers", defaultValue = "1")
+    int writers;
+
     private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private volatile Writer[] shards;
 
     public CompletionStage<SendReceipt> submit(SendCommand command) {
         var pending = new Pending(command, new CompletableFuture<>());
@@ -64,38 +72,64 @@ public class GroupCommit {
                     "The server has " + capacity + " messages waiting to be stored; send it again shortly."));
             return pending.result();
         }
-        queue.add(pending);
-        if (writing.compareAndSet(false, true)) {
-            executor().execute(this::drain);
-        }
+        Writer[] all = shards();
+        all[Math.floorMod(Objects.hashCode(command.conversationId()), all.length)].add(pending);
         return pending.result();
     }
 
-    /** Sends waiting for the writer, the one being written included. */
+    private Writer[] shards() {
+        Writer[] all = shards;
+        if (all == null) {
+            synchronized (this) {
+                if (shards == null) {
+                    shards = new Writer[Math.max(1, writers)];
+                    Arrays.setAll(shards, i -> new Writer());
+                }
+                all = shards;
+            }
+        }
+        return all;
+    }
+
+    /** Sends waiting for a writer, those being written included. */
     public int waiting() {
         return queued.get();
     }
 
-    private void drain() {
-        List<Pending> batch;
-        while (!(batch = take()).isEmpty()) {
-            write(batch);
-            queued.addAndGet(-batch.size());
-        }
-        writing.set(false);
-        // A send queued between the last take and the reset would otherwise wait for the next one.
-        if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
-            executor().execute(this::drain);
-        }
-    }
+    /** One writer's queue: its sends are taken in order, by at most one task at a time. */
+    private final class Writer {
 
-    private List<Pending> take() {
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-            batch.add(next);
+        private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean writing = new AtomicBoolean();
+
+        void add(Pending pending) {
+            queue.add(pending);
+            if (writing.compareAndSet(false, true)) {
+                executor().execute(this::drain);
+            }
         }
-        return batch;
+
+        private void drain() {
+            List<Pending> batch;
+            while (!(batch = take()).isEmpty()) {
+                write(batch);
+                queued.addAndGet(-batch.size());
+            }
+            writing.set(false);
+            // A send queued between the last take and the reset would otherwise wait for the next one.
+            if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+                executor().execute(this::drain);
+            }
+        }
+
+        private List<Pending> take() {
+            List<Pending> batch = new ArrayList<>();
+            Pending next;
+            while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            return batch;
+        }
     }
 
     private void write(List<Pending> batch) {

@@ -62,6 +62,15 @@ public class DeliveryHub {
     @ConfigProperty(name = "switchboard.delivery.cursor-flush", defaultValue = "PT5S")
     Duration cursorFlush;
 
+    /**
+     * Rows (cursors, or devices seen) written in one transaction of a flush. Below Derby's lock-escalation
+     * threshold (5,000 row locks in a table), so that a flush never takes a lock on the whole cursor table, which
+     * would stall every connect reading it until the flush commits.
+     */
+    @Inject
+    @ConfigProperty(name = "switchboard.delivery.cursor-batch", defaultValue = "1000")
+    int cursorBatch;
+
     private volatile Instant lastFlush = Instant.EPOCH;
 
     /** Devices that connected or disconnected since the last flush: their last-seen time is written with it. */
@@ -116,21 +125,41 @@ public class DeliveryHub {
         }
     }
 
-    /** Writes the sessions' unsaved acks and the given devices' last-seen; on failure both wait for the next flush. */
+    /**
+     * Writes the sessions' unsaved acks and the given devices' last-seen, at most {@code cursorBatch} rows to a
+     * transaction; a chunk that fails waits for the next flush, the others stay written.
+     */
     private void save(Collection<DeviceSession> sessions, List<DeviceTable.DeviceKey> devices) {
-        List<CursorTable.Cursor> updates = new ArrayList<>();
+        int batch = Math.max(1, cursorBatch);
+        for (int from = 0; from < devices.size(); from += batch) {
+            List<DeviceTable.DeviceKey> chunk = devices.subList(from, Math.min(devices.size(), from + batch));
+            write(List.of(), chunk);
+        }
         List<Map.Entry<DeviceSession, Map<String, Long>>> taken = new ArrayList<>();
+        int rows = 0;
         for (DeviceSession session : sessions) {
             Map<String, Long> acks = session.takeUnsavedAcks();
             if (!acks.isEmpty()) {
                 taken.add(Map.entry(session, acks));
-                Connection c = session.connection();
-                acks.forEach((conversation, seq) -> updates.add(
-                        new CursorTable.Cursor(c.userId(), c.deviceId(), conversation, seq)));
+                rows += acks.size();
+            }
+            if (rows >= batch) {
+                write(taken, List.of());
+                taken = new ArrayList<>();
+                rows = 0;
             }
         }
-        if (updates.isEmpty() && devices.isEmpty()) {
-            return;
+        if (!taken.isEmpty()) {
+            write(taken, List.of());
+        }
+    }
+
+    private void write(List<Map.Entry<DeviceSession, Map<String, Long>>> taken, List<DeviceTable.DeviceKey> devices) {
+        List<CursorTable.Cursor> updates = new ArrayList<>();
+        for (var entry : taken) {
+            Connection c = entry.getKey().connection();
+            entry.getValue().forEach((conversation, seq) -> updates.add(
+                    new CursorTable.Cursor(c.userId(), c.deviceId(), conversation, seq)));
         }
         try {
             deliveries.saveProgress(updates, devices);

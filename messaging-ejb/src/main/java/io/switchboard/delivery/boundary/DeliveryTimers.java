@@ -3,6 +3,8 @@ package io.switchboard.delivery.boundary;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
@@ -18,7 +20,9 @@ public class DeliveryTimers {
     @EJB
     Deliveries deliveries;
 
+    /** Outside a transaction: each chunk of the cursor flush commits on its own. */
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void redeliverAndSaveCursors() {
         hub.tick();
     }

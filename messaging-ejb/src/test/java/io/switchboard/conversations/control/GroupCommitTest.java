@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class GroupCommitTest {
 
     GroupCommit cut;
-    final List<Runnable> writers = new ArrayList<>();
+    final List<Runnable> tasks = new ArrayList<>();
     final List<Integer> batchSizes = new ArrayList<>();
     final List<MessageStored> fired = new ArrayList<>();
     boolean violateOnBatches;
@@ -38,7 +38,7 @@ class GroupCommitTest {
         cut = new GroupCommit() {
             @Override
             Executor executor() {
-                return writers::add;
+                return tasks::add;
             }
         };
         cut.capacity = 3;
@@ -82,6 +82,21 @@ class GroupCommitTest {
     }
 
     @Test
+    void conversationsOfDifferentWritersCommitBesideEachOtherEachInTheOrderItsSendsCame() {
+        cut.writers = 2; // "c1" falls to the first writer, "c2" to the second
+        var answers = List.of(cut.submit(send("k1", "c1")), cut.submit(send("k2", "c2")),
+                cut.submit(send("k3", "c1")));
+
+        assertThat(tasks).as("one task per writer, both started at once").hasSize(2);
+        runWriters();
+
+        assertThat(batchSizes).containsExactly(2, 1);
+        assertThat(fired).extracting(stored -> stored.message().clientMessageId()).containsExactly("k1", "k3", "k2");
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.toCompletableFuture()).isCompleted());
+        assertThat(cut.waiting()).isZero();
+    }
+
+    @Test
     void aFullQueueRefusesTheSendAsOverloadedAtOnce() {
         for (int i = 0; i < 3; i++) {
             cut.submit(send("k" + i));
@@ -100,8 +115,8 @@ class GroupCommitTest {
     }
 
     private void runWriters() {
-        while (!writers.isEmpty()) {
-            writers.remove(0).run();
+        while (!tasks.isEmpty()) {
+            tasks.remove(0).run();
         }
     }
 
@@ -117,7 +132,11 @@ class GroupCommitTest {
     }
 
     private static SendCommand send(String clientMessageId) {
-        return new SendCommand("alice", clientMessageId, "c1", "hello", Priority.NORMAL);
+        return send(clientMessageId, "c1");
+    }
+
+    private static SendCommand send(String clientMessageId, String conversationId) {
+        return new SendCommand("alice", clientMessageId, conversationId, "hello", Priority.NORMAL);
     }
 
     private static MessageView view(SendCommand c) {
