@@ -3,6 +3,7 @@ package io.switchboard.conversations.control;
 import io.switchboard.conversations.boundary.MessageStored;
 import io.switchboard.conversations.boundary.SendCommand;
 import io.switchboard.conversations.boundary.SendReceipt;
+import io.switchboard.conversations.control.MessageTable.SendKey;
 import io.switchboard.platform.ErrorCode;
 import io.switchboard.platform.Refusal;
 import jakarta.annotation.Resource;
@@ -45,6 +46,9 @@ public class GroupCommit {
 
     @EJB
     MessageStore store;
+
+    @Inject
+    RecentSends recent;
 
     @Inject
     Event<MessageStored> stored;
@@ -133,26 +137,27 @@ public class GroupCommit {
     }
 
     private void write(List<Pending> batch) {
-        write(batch, 0);
+        write(batch, false, 0);
     }
 
-    private void write(List<Pending> batch, int staleRounds) {
+    private void write(List<Pending> batch, boolean lookUpAll, int staleRounds) {
         List<Appended> results;
         try {
-            results = store.appendAll(batch.stream().map(Pending::command).toList());
+            results = store.appendAll(batch.stream().map(Pending::command).toList(), lookUpAll);
         } catch (MembersChanged e) {
             // The stale rosters are forgotten: the next round reads them afresh. Only members changing again and
             // again on other nodes, within milliseconds, would use up the rounds.
             if (staleRounds < STALE_ROUNDS) {
-                write(batch, staleRounds + 1);
+                write(batch, lookUpAll, staleRounds + 1);
             } else {
                 fail(batch, e);
             }
             return;
         } catch (RuntimeException e) {
-            if (batch.size() > 1 && Failures.isConstraintViolation(e)) {
-                // Another node stored one of these keys meanwhile: alone, each send finds the winner first.
-                batch.forEach(pending -> write(List.of(pending)));
+            if (!lookUpAll && Failures.isConstraintViolation(e)) {
+                // A key stored before, by another node or out of this node's memory: alone and looked up, each send
+                // finds its original first.
+                batch.forEach(pending -> write(List.of(pending), true, 0));
                 return;
             }
             fail(batch, e);
@@ -160,6 +165,9 @@ public class GroupCommit {
         }
         for (int i = 0; i < batch.size(); i++) {
             Appended appended = results.get(i);
+            if (appended.receipt() != null) {
+                recent.remember(SendKey.of(appended.receipt().message()));
+            }
             if (appended.isNew()) {
                 // Outside any transaction now: the after-success observers are called at once.
                 stored.fire(new MessageStored(appended.receipt().message(), appended.members()));

@@ -29,9 +29,17 @@ public class MessageStore {
     @Inject
     Rosters rosters;
 
-    public List<Appended> appendAll(List<SendCommand> commands) {
+    @Inject
+    RecentSends recent;
+
+    /**
+     * Stores the batch; {@code lookUpAll} looks every send's key up first, where otherwise only the keys the node
+     * saw lately are, and the unique index catches the rest.
+     */
+    public List<Appended> appendAll(List<SendCommand> commands, boolean lookUpAll) {
         try (Connection connection = dataSource.getConnection()) {
-            return new SendBatch(new MessageTable(connection), rosters, commands).append(Timestamps.now());
+            return new SendBatch(new MessageTable(connection), rosters, recent, lookUpAll, commands)
+                    .append(Timestamps.now());
         } catch (SQLException e) {
             throw new PersistenceException("storing " + commands.size() + " messages failed", e);
         }

@@ -24,12 +24,16 @@ import java.util.TreeMap;
  * (sender, clientMessageId), a sender who is not a member; the rest get consecutive seqs per conversation and are
  * written together. A key repeated inside the batch is answered like one repeated after the first was stored.
  * Members come from the node's {@link Rosters} where it has them; a batch that decided on a roster whose members
- * version is no longer the stored one throws {@link MembersChanged}, and its transaction is rolled back.
+ * version is no longer the stored one throws {@link MembersChanged}, and its transaction is rolled back. Stored keys
+ * are looked up only for the sends that {@link RecentSends} may have seen, or for every send when the batch is
+ * decided again after the unique index refused a key that the node did not know.
  */
 final class SendBatch {
 
     private final MessageTable table;
     private final Rosters rosters;
+    private final RecentSends recent;
+    private final boolean lookUpAll;
     private final List<SendCommand> commands;
     private final Appended[] results;
     /** For a key seen earlier in the batch and accepted, the index of that first command. */
@@ -38,15 +42,18 @@ final class SendBatch {
     /** The conversations whose roster came from the cache rather than from this transaction. */
     private final Set<String> cached = new HashSet<>();
 
-    SendBatch(MessageTable table, Rosters rosters, List<SendCommand> commands) {
+    SendBatch(MessageTable table, Rosters rosters, RecentSends recent, boolean lookUpAll, List<SendCommand> commands) {
         this.table = table;
         this.rosters = rosters;
+        this.recent = recent;
+        this.lookUpAll = lookUpAll;
         this.commands = commands;
         this.results = new Appended[commands.size()];
     }
 
     List<Appended> append(Instant now) throws SQLException {
-        Map<SendKey, MessageView> stored = table.repeats(commands);
+        Map<SendKey, MessageView> stored = table.repeats(lookUpAll ? commands
+                : commands.stream().filter(command -> recent.mayHave(SendKey.of(command))).toList());
         var conversationIds = new LinkedHashSet<String>();
         commands.forEach(command -> conversationIds.add(command.conversationId()));
         Map<String, Roster> members = rosters(conversationIds);

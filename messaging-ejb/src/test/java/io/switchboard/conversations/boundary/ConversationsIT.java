@@ -13,6 +13,7 @@ import io.switchboard.testing.InServer;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import javax.naming.InitialContext;
@@ -152,6 +153,40 @@ public class ConversationsIT {
 
         assertRefused(() -> send(bob, "b-2", "gone"), ErrorCode.NOT_MEMBER);
         assertThat(send(alice, "a-1", "alone").message().seq()).isEqualTo(2);
+    }
+
+    @Test
+    void keysThisNodeNeverSawAreFoundThroughTheUniqueIndex() throws Exception {
+        send(alice, "a-1", "mine");
+        // What two sends through another node write: their message rows and the conversation's last seq.
+        String first = "m-" + UUID.randomUUID();
+        try (Connection connection = ((DataSource) new InitialContext().lookup("jdbc/switchboard")).getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO sb_message (id, conversation_id, "
+                        + "seq, sender_id, client_message_id, text, priority, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement advance = connection.prepareStatement(
+                        "UPDATE sb_conversation SET last_seq = 3 WHERE id = ?")) {
+            for (int seq = 2; seq <= 3; seq++) {
+                insert.setString(1, seq == 2 ? first : "m-" + UUID.randomUUID());
+                insert.setString(2, conversation);
+                insert.setLong(3, seq);
+                insert.setString(4, alice);
+                insert.setString(5, "elsewhere-" + seq);
+                insert.setString(6, "through the other node");
+                insert.setString(7, "normal");
+                insert.setTimestamp(8, new Timestamp(System.currentTimeMillis()));
+                insert.executeUpdate();
+            }
+            advance.setString(1, conversation);
+            advance.executeUpdate();
+        }
+
+        SendReceipt repeated = send(alice, "elsewhere-2", "through the other node");
+        assertThat(repeated.duplicate()).isTrue();
+        assertThat(repeated.message().id()).isEqualTo(first);
+        assertRefused(() -> send(alice, "elsewhere-3", "another text"), ErrorCode.IDEMPOTENCY_CONFLICT);
+        assertThat(send(alice, "a-2", "next").message().seq()).as("the refused attempts took no seq").isEqualTo(4);
+        assertThat(stored()).extracting(MessageView::clientMessageId)
+                .containsExactly("a-1", "elsewhere-2", "elsewhere-3", "a-2");
     }
 
     private SendReceipt send(String sender, String clientMessageId, String text) {

@@ -30,8 +30,10 @@ class GroupCommitTest {
     GroupCommit cut;
     final List<Runnable> tasks = new ArrayList<>();
     final List<Integer> batchSizes = new ArrayList<>();
+    final List<Boolean> lookUps = new ArrayList<>();
     final List<MessageStored> fired = new ArrayList<>();
     boolean violateOnBatches;
+    boolean violateUnlessLookedUp;
 
     @BeforeEach
     void heldWriter() {
@@ -45,9 +47,10 @@ class GroupCommitTest {
         cut.maxBatch = 256;
         cut.store = new MessageStore() {
             @Override
-            public List<Appended> appendAll(List<SendCommand> commands) {
+            public List<Appended> appendAll(List<SendCommand> commands, boolean lookUpAll) {
                 batchSizes.add(commands.size());
-                if (violateOnBatches && commands.size() > 1) {
+                lookUps.add(lookUpAll);
+                if (violateOnBatches && commands.size() > 1 || violateUnlessLookedUp && !lookUpAll) {
                     throw new PersistenceException(new SQLException("duplicate key", "23505"));
                 }
                 return commands.stream().map(c -> Appended.stored(new SendReceipt(view(c), false), List.of("a", "b")))
@@ -55,6 +58,8 @@ class GroupCommitTest {
             }
         };
         cut.stored = recording();
+        cut.recent = new RecentSends();
+        cut.recent.capacity = 100;
     }
 
     @Test
@@ -77,6 +82,7 @@ class GroupCommitTest {
         runWriters();
 
         assertThat(batchSizes).containsExactly(2, 1, 1);
+        assertThat(lookUps).as("each send alone looks its key up").containsExactly(false, true, true);
         assertThat(answers.get(1).toCompletableFuture().join().message().clientMessageId()).isEqualTo("k2");
         assertThat(fired).hasSize(2);
     }
@@ -94,6 +100,18 @@ class GroupCommitTest {
         assertThat(fired).extracting(stored -> stored.message().clientMessageId()).containsExactly("k1", "k3", "k2");
         assertThat(answers).allSatisfy(answer -> assertThat(answer.toCompletableFuture()).isCompleted());
         assertThat(cut.waiting()).isZero();
+    }
+
+    @Test
+    void aLoneSendRefusedByTheUniqueIndexIsDecidedAgainWithALookup() {
+        violateUnlessLookedUp = true;
+        var answer = cut.submit(send("k1")).toCompletableFuture();
+
+        runWriters();
+
+        assertThat(lookUps).containsExactly(false, true);
+        assertThat(answer.join().message().clientMessageId()).isEqualTo("k1");
+        assertThat(cut.recent.mayHave(new MessageTable.SendKey("alice", "k1"))).isTrue();
     }
 
     @Test
