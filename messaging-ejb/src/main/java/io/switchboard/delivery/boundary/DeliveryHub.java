@@ -112,7 +112,7 @@ public class DeliveryHub {
     public void tick() {
         Instant now = Instant.now();
         for (DeviceSession session : registry.all()) {
-            if (session.owing()) {
+            if (session.dueBy(now)) {
                 session.tick(now);
             }
         }

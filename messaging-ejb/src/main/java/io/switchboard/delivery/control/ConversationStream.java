@@ -59,7 +59,12 @@ final class ConversationStream {
 
     /** Due when something is unacknowledged past the timeout, doubled for every redelivery already made. */
     boolean redeliveryDue(Instant now, Duration ackTimeout) {
-        return owes() && !now.isBefore(lastPushAt.plus(ackTimeout.multipliedBy(1L << redeliveries)));
+        return owes() && !now.isBefore(dueAt(ackTimeout));
+    }
+
+    /** When what is unacknowledged now falls due for redelivery. */
+    Instant dueAt(Duration ackTimeout) {
+        return lastPushAt.plus(ackTimeout.multipliedBy(1L << redeliveries));
     }
 
     void redelivered(Instant now) {

@@ -32,8 +32,12 @@ public final class DeviceSession {
     /** Live messages offered before the positions were known; handled right after the replay. */
     private final List<MessageView> early = new ArrayList<>();
     private boolean started;
-    /** Whether some push may still be unacknowledged; the once-a-second tick skips every session that owes nothing. */
-    private volatile boolean owing;
+    /**
+     * The earliest time a redelivery may fall due, or null when nothing is owed; the once-a-second tick passes over
+     * the session until then. Written on the lane only; an ack leaves it early, and the tick that finds nothing due
+     * sets it afresh.
+     */
+    private volatile Instant checkAt;
 
     public DeviceSession(Connection connection, Deliveries deliveries, SerialLane lane, Duration ackTimeout,
             int maxRedeliveries) {
@@ -99,8 +103,10 @@ public final class DeviceSession {
         }));
     }
 
-    public boolean owing() {
-        return owing;
+    /** Whether the tick should look at this session now: some push may be due for redelivery. */
+    public boolean dueBy(Instant now) {
+        Instant at = checkAt;
+        return at != null && !now.isBefore(at);
     }
 
     /**
@@ -109,11 +115,11 @@ public final class DeviceSession {
      */
     public void tick(Instant now) {
         lane.run(guarded(() -> {
-            boolean stillOwing = false;
+            Instant next = null;
             for (var entry : streams.entrySet()) {
                 ConversationStream stream = entry.getValue();
-                stillOwing |= stream.owes();
                 if (!stream.redeliveryDue(now, ackTimeout)) {
+                    next = earlier(next, stream.owes() ? stream.dueAt(ackTimeout) : null);
                     continue;
                 }
                 if (stream.redeliveries() >= maxRedeliveries) {
@@ -129,8 +135,9 @@ public final class DeviceSession {
                 Backlog backlog = deliveries.backlog(entry.getKey(), stream.ackedUpTo(), upto);
                 backlog.gap().ifPresent(connection::gap);
                 backlog.messages().forEach(m -> connection.deliver(m, true));
+                next = earlier(next, stream.dueAt(ackTimeout));
             }
-            owing = stillOwing;
+            checkAt = next;
         }));
     }
 
@@ -158,17 +165,28 @@ public final class DeviceSession {
     private void catchUp(String conversationId, ConversationStream stream, long uptoSeq) {
         Backlog backlog = deliveries.backlog(conversationId, stream.sentUpTo(), uptoSeq);
         backlog.gap().ifPresent(gap -> {
-            owing = true;
             connection.gap(gap);
-            stream.sent(gap.toSeq(), Instant.now());
+            sent(stream, gap.toSeq());
         });
         backlog.messages().forEach(message -> push(stream, message, false));
     }
 
     private void push(ConversationStream stream, MessageView message, boolean redelivery) {
-        owing = true;
         connection.deliver(message, redelivery);
-        stream.sent(message.seq(), Instant.now());
+        sent(stream, message.seq());
+    }
+
+    private void sent(ConversationStream stream, long seq) {
+        stream.sent(seq, Instant.now());
+        checkAt = earlier(checkAt, stream.dueAt(ackTimeout));
+    }
+
+    /** The earlier of two times, either of which may be null for none. */
+    private static Instant earlier(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b != null && b.isBefore(a) ? b : a;
     }
 
     /** A delivery step that fails (the store is away) ends the session: the device resumes and misses nothing. */

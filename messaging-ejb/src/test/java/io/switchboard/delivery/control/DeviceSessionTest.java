@@ -67,6 +67,24 @@ class DeviceSessionTest {
     }
 
     @Test
+    void theTickLooksAtASessionOnlyOnceARedeliveryMayBeDue() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        store.stored = 2;
+        Instant start = Instant.now();
+        assertThat(cut.dueBy(start.plusSeconds(60))).as("nothing pushed").isFalse();
+
+        cut.offer(message(1));
+        cut.offer(message(2));
+        assertThat(cut.dueBy(start.plusSeconds(4))).isFalse();
+        assertThat(cut.dueBy(start.plusSeconds(6))).isTrue();
+
+        cut.ack(CONVERSATION, 2);
+        cut.tick(start.plusSeconds(6));
+        assertThat(connection.redelivered).isZero();
+        assertThat(cut.dueBy(start.plusSeconds(60))).as("everything acknowledged").isFalse();
+    }
+
+    @Test
     void aRedeliveryTakesTheOldestAndNoMoreThanHalfTheRoomLeftInTheOutboundQueue() {
         cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
         store.stored = 100;
