@@ -86,8 +86,10 @@ public class GroupCommit {
         if (all == null) {
             synchronized (this) {
                 if (shards == null) {
-                    shards = new Writer[Math.max(1, writers)];
-                    Arrays.setAll(shards, i -> new Writer());
+                    // Filled before it is published: a send on another thread must never see an empty slot.
+                    Writer[] made = new Writer[Math.max(1, writers)];
+                    Arrays.setAll(made, i -> new Writer());
+                    shards = made;
                 }
                 all = shards;
             }
