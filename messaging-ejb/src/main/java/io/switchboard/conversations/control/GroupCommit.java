@@ -6,6 +6,7 @@ import io.switchboard.conversations.boundary.SendReceipt;
 import io.switchboard.conversations.control.MessageTable.SendKey;
 import io.switchboard.platform.ErrorCode;
 import io.switchboard.platform.Refusal;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -66,7 +67,7 @@ public class GroupCommit {
     int writers;
 
     private final AtomicInteger queued = new AtomicInteger();
-    private volatile Writer[] shards;
+    private Writer[] shards;
 
     public CompletionStage<SendReceipt> submit(SendCommand command) {
         var pending = new Pending(command, new CompletableFuture<>());
@@ -76,25 +77,14 @@ public class GroupCommit {
                     "The server has " + capacity + " messages waiting to be stored; send it again shortly."));
             return pending.result();
         }
-        Writer[] all = shards();
-        all[Math.floorMod(Objects.hashCode(command.conversationId()), all.length)].add(pending);
+        shards[Math.floorMod(Objects.hashCode(command.conversationId()), shards.length)].add(pending);
         return pending.result();
     }
 
-    private Writer[] shards() {
-        Writer[] all = shards;
-        if (all == null) {
-            synchronized (this) {
-                if (shards == null) {
-                    // Filled before it is published: a send on another thread must never see an empty slot.
-                    Writer[] made = new Writer[Math.max(1, writers)];
-                    Arrays.setAll(made, i -> new Writer());
-                    shards = made;
-                }
-                all = shards;
-            }
-        }
-        return all;
+    @PostConstruct
+    void start() {
+        shards = new Writer[Math.max(1, writers)];
+        Arrays.setAll(shards, i -> new Writer());
     }
 
     /** Sends waiting for a writer, those being written included. */

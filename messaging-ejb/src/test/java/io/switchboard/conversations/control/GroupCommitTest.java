@@ -60,6 +60,7 @@ class GroupCommitTest {
         cut.stored = recording();
         cut.recent = new RecentSends();
         cut.recent.capacity = 100;
+        cut.start();
     }
 
     @Test
@@ -90,6 +91,7 @@ class GroupCommitTest {
     @Test
     void conversationsOfDifferentWritersCommitBesideEachOtherEachInTheOrderItsSendsCame() {
         cut.writers = 2; // "c1" falls to the first writer, "c2" to the second
+        cut.start();
         var answers = List.of(cut.submit(send("k1", "c1")), cut.submit(send("k2", "c2")),
                 cut.submit(send("k3", "c1")));
 
