@@ -27,6 +27,20 @@ final class Receiver {
         deliver(inbox.accept(message));
     }
 
+    /**
+     * A message this connection sent, known from its {@code message:sent}, which the server sends after every
+     * earlier message of the conversation that it pushes here. It takes its place in order like a pushed one, but
+     * needs no ack of its own: the server counts it as received by this device.
+     */
+    void sentHere(Message message) {
+        List<Message> run = inbox.accept(message);
+        if (run.size() == 1 && run.get(0).equals(message)) {
+            handOver(run);
+        } else {
+            deliver(run);
+        }
+    }
+
     /** A page of history: each message goes through the same de-duplication and ordering as live ones. */
     void received(List<Message> page) {
         page.forEach(this::received);
@@ -48,6 +62,12 @@ final class Receiver {
         if (run.isEmpty()) {
             return;
         }
+        handOver(run);
+        Message last = run.get(run.size() - 1);
+        connection.send(Frames.ack(last.conversationId(), last.seq()));
+    }
+
+    private void handOver(List<Message> run) {
         for (Message message : run) {
             try {
                 listener.onMessage(message);
@@ -56,7 +76,5 @@ final class Receiver {
                         + message.seq() + "; the message counts as delivered", e);
             }
         }
-        Message last = run.get(run.size() - 1);
-        connection.send(Frames.ack(last.conversationId(), last.seq()));
     }
 }

@@ -36,7 +36,7 @@ final class Router implements Connection.Events {
     @Override
     public void frame(ServerFrame frame) {
         if (frame instanceof ServerFrame.Sent sent) {
-            sender.acknowledged(sent.ack());
+            sender.acknowledged(sent.ack()).ifPresent(receiver::sentHere);
         } else if (frame instanceof ServerFrame.New incoming) {
             receiver.received(incoming.message());
         } else if (frame instanceof ServerFrame.SyncGap syncGap) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,13 +76,22 @@ final class Sender {
         outbox.putBackAll();
     }
 
-    void acknowledged(SentAck ack) {
+    /**
+     * Completes the send and returns it as the message it now is: the server does not push a device its own
+     * message back on the connection that sent it. Empty when the outbox no longer holds the send (an answer
+     * repeated after a retry).
+     */
+    Optional<Message> acknowledged(SentAck ack) {
+        Optional<Message> own = outbox.get(ack.clientMessageId()).map(entry -> new Message(ack.messageId(),
+                ack.conversationId(), ack.seq(), connection.session().userId(), ack.clientMessageId(), entry.text(),
+                entry.priority(), ack.sentAt(), false));
         Pending state = pending.remove(ack.clientMessageId());
         outbox.remove(ack.clientMessageId());
         if (state != null) {
             state.cancelTimer();
             state.future.complete(ack);
         }
+        return own;
     }
 
     /** True when the error answered one of our sends. */

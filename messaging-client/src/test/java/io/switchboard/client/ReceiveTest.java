@@ -96,6 +96,39 @@ class ReceiveTest {
         assertThat(received).hasSize(1);
     }
 
+    @Test
+    void anOwnSendTakesItsPlaceInOrderWithoutAnAckOfItsOwn() throws Exception {
+        FakeLink link = connected();
+        link.push("c1", 1);
+        assertThat(link.next("message:ack").integer("seq")).isEqualTo(1);
+
+        var future = cut.send("c1", "from here");
+        link.acknowledge(link.next("message:send"), 2);
+        future.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        await().until(() -> received.size() == 2);
+        assertThat(received.get(1).text()).isEqualTo("from here");
+        assertThat(received.get(1).senderId()).isEqualTo("alice");
+        assertThat(link.writes("message:ack", 300)).as("the server counts it received").isFalse();
+
+        link.push("c1", 3);
+        assertThat(link.next("message:ack").integer("seq")).isEqualTo(3);
+        assertThat(received).extracting(Message::seq).containsExactly(1L, 2L, 3L);
+        assertThat(cut.cursors()).containsEntry("c1", 3L);
+    }
+
+    @Test
+    void anOwnSendAheadOfAPushStillOnItsWayWaitsForIt() throws Exception {
+        FakeLink link = connected();
+        var future = cut.send("c1", "from here");
+        link.acknowledge(link.next("message:send"), 2);
+        future.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(received).isEmpty();
+
+        link.push("c1", 1);
+        assertThat(link.next("message:ack").integer("seq")).isEqualTo(2);
+        assertThat(received).extracting(Message::seq).containsExactly(1L, 2L);
+    }
+
     private FakeLink connected() {
         cut.connect();
         FakeLink link = transport.nextSession();

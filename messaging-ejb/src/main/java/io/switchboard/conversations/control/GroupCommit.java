@@ -162,7 +162,8 @@ public class GroupCommit {
             }
             if (appended.isNew()) {
                 // Outside any transaction now: the after-success observers are called at once.
-                stored.fire(new MessageStored(appended.receipt().message(), appended.members()));
+                stored.fire(new MessageStored(appended.receipt().message(), appended.members(),
+                        batch.get(i).command().originSession()));
             }
         }
         for (int i = 0; i < batch.size(); i++) {

@@ -102,7 +102,11 @@ public class DeliveryHub {
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
         for (String member : stored.members()) {
             for (DeviceSession session : registry.of(member)) {
-                session.offer(stored.message());
+                if (session.connection().sessionId().equals(stored.originSession())) {
+                    session.offerOwn(stored.message());
+                } else {
+                    session.offer(stored.message());
+                }
             }
         }
         telemetry.messageStored();

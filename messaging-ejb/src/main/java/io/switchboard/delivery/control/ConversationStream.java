@@ -2,6 +2,7 @@ package io.switchboard.delivery.control;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 
 /** How far one conversation has been pushed to one device and how far the device has acknowledged it. */
 final class ConversationStream {
@@ -10,6 +11,11 @@ final class ConversationStream {
     private long ackedUpTo;
     private Instant lastPushAt = Instant.EPOCH;
     private int redeliveries;
+    /**
+     * The device's own messages above the acknowledged position, in seq order: it has them without a push, so an
+     * ack that reaches the seq below one carries the position past it. Null while there are none, as almost always.
+     */
+    private ArrayDeque<Long> own;
 
     ConversationStream(long cursor) {
         this.sentUpTo = cursor;
@@ -20,6 +26,7 @@ final class ConversationStream {
     void atLeast(long cursor) {
         ackedUpTo = Math.max(ackedUpTo, cursor);
         sentUpTo = Math.max(sentUpTo, cursor);
+        passOwn();
     }
 
     long sentUpTo() {
@@ -50,7 +57,36 @@ final class ConversationStream {
         sentUpTo = Math.max(sentUpTo, seq);
         redeliveries = 0;
         lastPushAt = now;
+        passOwn();
         return true;
+    }
+
+    /**
+     * The next seq reached the device without a push: the device sent it. It counts as acknowledged at once when
+     * everything before it is, else when everything before it has been.
+     *
+     * @return whether the acknowledged position moved
+     */
+    boolean received(long seq) {
+        sentUpTo = Math.max(sentUpTo, seq);
+        if (seq == ackedUpTo + 1) {
+            ackedUpTo = seq;
+            return true;
+        }
+        if (own == null) {
+            own = new ArrayDeque<>();
+        }
+        own.addLast(seq);
+        return false;
+    }
+
+    private void passOwn() {
+        while (own != null && !own.isEmpty() && own.peekFirst() <= ackedUpTo + 1) {
+            ackedUpTo = Math.max(ackedUpTo, own.pollFirst());
+        }
+        if (own != null && own.isEmpty()) {
+            own = null;
+        }
     }
 
     boolean owes() {

@@ -71,14 +71,41 @@ public final class DeviceSession {
         }));
     }
 
-    public void offer(MessageView message) {
+    /**
+     * A message sent through this session: the device has it already, from its {@code message:sent}, so it is not
+     * pushed back; it counts as received, and the cursor passes it once every earlier message is acknowledged. Out
+     * of turn (earlier messages not yet pushed, or the replay still running) it is pushed like any other.
+     */
+    public void offerOwn(MessageView message) {
         lane.run(guarded(() -> {
-            if (started) {
-                live(message);
-            } else {
-                early.add(message);
+            ConversationStream stream = stream(message.conversationId(), 0);
+            if (!started || message.seq() != stream.sentUpTo() + 1) {
+                offered(message);
+            } else if (stream.received(message.seq())) {
+                unsavedAcks.merge(message.conversationId(), stream.ackedUpTo(), Math::max);
             }
         }));
+    }
+
+    /**
+     * Runs a step after everything offered to this session so far. A send's answer goes this way, so that it
+     * follows every push of a lower seq of its conversation: a device may take {@code message:sent} as its own
+     * message in its place.
+     */
+    public void afterOffered(Runnable step) {
+        lane.run(step);
+    }
+
+    public void offer(MessageView message) {
+        lane.run(guarded(() -> offered(message)));
+    }
+
+    private void offered(MessageView message) {
+        if (started) {
+            live(message);
+        } else {
+            early.add(message);
+        }
     }
 
     private void live(MessageView message) {
@@ -97,8 +124,9 @@ public final class DeviceSession {
 
     public void ack(String conversationId, long seq) {
         lane.run(guarded(() -> {
-            if (stream(conversationId, 0).acked(seq, Instant.now())) {
-                unsavedAcks.merge(conversationId, seq, Math::max);
+            ConversationStream stream = stream(conversationId, 0);
+            if (stream.acked(seq, Instant.now())) {
+                unsavedAcks.merge(conversationId, stream.ackedUpTo(), Math::max);
             }
         }));
     }

@@ -111,6 +111,43 @@ class DeviceSessionTest {
     }
 
     @Test
+    void theSendingSessionIsNotPushedItsOwnMessageAndItsCursorPassesIt() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        store.stored = 2;
+        cut.offer(message(1));
+        cut.ack(CONVERSATION, 1);
+        cut.offerOwn(message(2));
+        assertThat(connection.seqs()).containsExactly(1L);
+        assertThat(cut.takeUnsavedAcks()).isEqualTo(Map.of(CONVERSATION, 2L));
+        cut.tick(Instant.now().plusSeconds(60));
+        assertThat(connection.redelivered).as("nothing owed").isZero();
+    }
+
+    @Test
+    void anOwnMessageAfterUnacknowledgedPushesIsPassedByTheAckBelowIt() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        store.stored = 3;
+        cut.offer(message(1));
+        cut.offerOwn(message(2));
+        cut.offerOwn(message(3));
+        assertThat(connection.seqs()).containsExactly(1L);
+        assertThat(cut.takeUnsavedAcks()).isEmpty();
+
+        cut.ack(CONVERSATION, 1);
+        assertThat(cut.takeUnsavedAcks()).isEqualTo(Map.of(CONVERSATION, 3L));
+        cut.tick(Instant.now().plusSeconds(60));
+        assertThat(connection.redelivered).as("the device has 2 and 3 already").isZero();
+    }
+
+    @Test
+    void anOwnMessageOutOfTurnIsPushedLikeAnyOther() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        store.stored = 3;
+        cut.offerOwn(message(3));
+        assertThat(connection.seqs()).as("1 and 2 not pushed yet: read from the store").containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void pastTheBoundTheGapComesFirst() {
         store.stored = 10;
         store.limit = 3;

@@ -105,7 +105,7 @@ final class SwitchboardSession implements ChatSession {
 
     @Override
     public boolean echoesToSender() {
-        return true;
+        return false;
     }
 
     @Override

@@ -107,7 +107,7 @@ class SwitchboardSessionTest {
     }
 
     @Test
-    void echoesToTheSendersOwnDevice() {
-        assertThat(cut.echoesToSender()).isTrue();
+    void doesNotEchoToTheSendingConnection() {
+        assertThat(cut.echoesToSender()).isFalse();
     }
 }

@@ -119,7 +119,9 @@ public class ChatEndpoint {
     @OnMessage(maxMessageSize = CONTAINER_FRAME_LIMIT)
     public void text(Session session, String text) {
         WsConnection connection = (WsConnection) session.getUserProperties().get(CONNECTION);
-        if (connection == null) {
+        DeviceSession delivery = (DeviceSession) session.getUserProperties().get(DEVICE_SESSION);
+        if (connection == null || delivery == null) {
+            // refused or failed at open, and closing
             return;
         }
         if (tooLarge(text)) {
@@ -130,9 +132,9 @@ public class ChatEndpoint {
         try {
             ClientFrame frame = decoder.decode(text);
             if (frame instanceof ClientFrame.Send send) {
-                send(connection, send);
+                send(connection, delivery, send);
             } else if (frame instanceof ClientFrame.Ack ack) {
-                ack(connection, (DeviceSession) session.getUserProperties().get(DEVICE_SESSION), ack);
+                ack(connection, delivery, ack);
             } else {
                 connection.send(new ServerFrame.Pong());
             }
@@ -144,10 +146,10 @@ public class ChatEndpoint {
     /**
      * Hands the send to the group commit and returns; the answer goes out when the batch has committed. A send holds
      * its place in the session's window until its answer is written, so a client that pipelines more sends than the
-     * window waits here, which stops reading its socket: TCP pushes back, and its answers and echoes never outgrow the
+     * window waits here, which stops reading its socket: TCP pushes back, and its answers never outgrow the
      * outbound queue, however slowly they are written.
      */
-    private void send(WsConnection connection, ClientFrame.Send frame) {
+    private void send(WsConnection connection, DeviceSession delivery, ClientFrame.Send frame) {
         if (!connection.awaitSendSlot()) {
             reject(connection, notStored(connection, frame,
                     new Refusal(ErrorCode.OVERLOADED, "The server is shutting down.")), false);
@@ -155,9 +157,9 @@ public class ChatEndpoint {
         }
         try {
             conversations.send(new SendCommand(connection.userId(), frame.clientMessageId(), frame.conversationId(),
-                    frame.text(), frame.priority())).whenComplete((receipt, failure) -> {
+                    frame.text(), frame.priority(), connection.sessionId())).whenComplete((receipt, failure) -> {
                         if (failure == null) {
-                            sent(connection, frame, receipt);
+                            delivery.afterOffered(() -> sent(connection, frame, receipt));
                         } else {
                             reject(connection, notStored(connection, frame, unwrap(failure)), true);
                         }
