@@ -11,8 +11,5 @@ public interface ChatSession extends WsListener {
     /** Sends one message; answered by {@link SessionEvents#onSent} or {@link SessionEvents#onSendFailed}. */
     void send(String clientMessageId, String text);
 
-    /** Whether the server pushes a message back to the connection that sent it (neither server does). */
-    boolean echoesToSender();
-
     void close();
 }

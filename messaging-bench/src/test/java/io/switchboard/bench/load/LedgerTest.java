@@ -166,11 +166,6 @@ class LedgerTest {
         }
 
         @Override
-        public boolean echoesToSender() {
-            return true;
-        }
-
-        @Override
         public void close() {
         }
 

@@ -78,9 +78,13 @@ public final class DeviceSession {
      */
     public void offerOwn(MessageView message) {
         lane.run(guarded(() -> {
+            if (!started) {
+                early.add(message);
+                return;
+            }
             ConversationStream stream = stream(message.conversationId(), 0);
-            if (!started || message.seq() != stream.sentUpTo() + 1) {
-                offered(message);
+            if (message.seq() != stream.sentUpTo() + 1) {
+                live(message);
             } else if (stream.received(message.seq())) {
                 unsavedAcks.merge(message.conversationId(), stream.ackedUpTo(), Math::max);
             }

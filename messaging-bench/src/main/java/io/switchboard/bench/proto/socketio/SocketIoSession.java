@@ -122,11 +122,6 @@ final class SocketIoSession implements ChatSession {
     }
 
     @Override
-    public boolean echoesToSender() {
-        return false;
-    }
-
-    @Override
     public void close() {
         if (ws != null) {
             ws.close(1000, "benchmark done");

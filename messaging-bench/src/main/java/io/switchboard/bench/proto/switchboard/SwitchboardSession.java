@@ -104,11 +104,6 @@ final class SwitchboardSession implements ChatSession {
     }
 
     @Override
-    public boolean echoesToSender() {
-        return false;
-    }
-
-    @Override
     public void close() {
         if (ws != null) {
             ws.close(1000, "benchmark done");

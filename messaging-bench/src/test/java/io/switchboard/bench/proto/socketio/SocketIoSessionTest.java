@@ -73,9 +73,4 @@ class SocketIoSessionTest {
         cut.onText("zz");
         assertThat(peer.events).hasSize(2).allMatch(e -> e.startsWith("protocol error"));
     }
-
-    @Test
-    void doesNotEchoToTheSender() {
-        assertThat(cut.echoesToSender()).isFalse();
-    }
 }

@@ -105,9 +105,4 @@ class SwitchboardSessionTest {
         cut.send("r-2", "x");
         assertThat(peer.events).containsExactly("failed r-2 not connected");
     }
-
-    @Test
-    void doesNotEchoToTheSendingConnection() {
-        assertThat(cut.echoesToSender()).isFalse();
-    }
 }
