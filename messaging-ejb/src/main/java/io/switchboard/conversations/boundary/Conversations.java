@@ -1,6 +1,5 @@
 package io.switchboard.conversations.boundary;
 
-import io.switchboard.conversations.control.GroupCommit;
 import io.switchboard.conversations.control.Names;
 import io.switchboard.conversations.entity.Conversation;
 import io.switchboard.conversations.entity.ConversationKind;
@@ -8,31 +7,22 @@ import io.switchboard.conversations.entity.Message;
 import io.switchboard.platform.ErrorCode;
 import io.switchboard.platform.Refusal;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import io.switchboard.platform.Timestamps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The conversations use cases: one transaction per call, the same contract for WebSocket, REST and Faces. */
+/**
+ * The conversations use cases: one transaction per call, the same contract for WebSocket, REST and Faces. Sending is
+ * {@link Sends}.
+ */
 @Stateless
 public class Conversations {
 
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
-
-    @Inject
-    GroupCommit groupCommit;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.message.max-length", defaultValue = "1000")
-    int maxTextLength;
 
     public ConversationView createDirect(String me, String other) {
         Names.user("with", other);
@@ -103,30 +93,8 @@ public class Conversations {
         return new HistoryPage(page, hasMore);
     }
 
-    /**
-     * Stores a message, or answers a repeated clientMessageId with the original. The text is checked at once; the
-     * rest is decided in the group commit that stores it, so the answer completes after the commit, with the
-     * receipt or with a {@link Refusal}. Runs outside a transaction: each batch has its own.
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public CompletionStage<SendReceipt> send(SendCommand command) {
-        checkText(command.text());
-        return groupCommit.submit(command);
-    }
-
     public long storedMessages() {
         return em.createNamedQuery(Message.COUNT, Long.class).getSingleResult();
-    }
-
-    private void checkText(String text) {
-        if (text.isEmpty()) {
-            throw new Refusal(ErrorCode.TEXT_EMPTY, "text must not be empty.");
-        }
-        int length = text.codePointCount(0, text.length());
-        if (length > maxTextLength) {
-            throw new Refusal(ErrorCode.TEXT_TOO_LONG, "text has " + length + " characters; the limit is "
-                    + maxTextLength + ".");
-        }
     }
 
     /** Sends decided on members cached before this change will be decided again ({@code Rosters}). */

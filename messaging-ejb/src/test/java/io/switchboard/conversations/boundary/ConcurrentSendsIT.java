@@ -49,6 +49,9 @@ public class ConcurrentSendsIT {
     @Inject
     Conversations cut;
 
+    @Inject
+    Sends sends;
+
     ExecutorService threads;
     List<String> members;
     String conversation;
@@ -110,12 +113,12 @@ public class ConcurrentSendsIT {
         String outsider = "outsider-" + UUID.randomUUID();
         var answers = new ArrayList<CompletionStage<SendReceipt>>();
         for (int i = 0; i < SENDS_EACH; i++) {
-            answers.add(cut.send(command(members.get(i % SENDERS), "mix-" + i, "mix #" + i, conversation)));
+            answers.add(sends.send(command(members.get(i % SENDERS), "mix-" + i, "mix #" + i, conversation)));
             if (i == 5) {
-                answers.add(cut.send(command(alice, "mix-0", "mix #0", conversation)));
-                answers.add(cut.send(command(alice, "mix-0", "not the same text", conversation)));
-                answers.add(cut.send(command(outsider, "o-1", "let me in", conversation)));
-                answers.add(cut.send(command(alice, "u-1", "anyone?", "c-" + UUID.randomUUID())));
+                answers.add(sends.send(command(alice, "mix-0", "mix #0", conversation)));
+                answers.add(sends.send(command(alice, "mix-0", "not the same text", conversation)));
+                answers.add(sends.send(command(outsider, "o-1", "let me in", conversation)));
+                answers.add(sends.send(command(alice, "u-1", "anyone?", "c-" + UUID.randomUUID())));
             }
         }
 
@@ -167,7 +170,7 @@ public class ConcurrentSendsIT {
     }
 
     private SendReceipt send(String sender, String clientMessageId, String text) {
-        return await(cut.send(command(sender, clientMessageId, text, conversation)));
+        return await(sends.send(command(sender, clientMessageId, text, conversation)));
     }
 
     private static SendCommand command(String sender, String clientMessageId, String text, String conversation) {

@@ -43,6 +43,9 @@ public class ConversationsIT {
     @Inject
     Conversations cut;
 
+    @Inject
+    Sends sends;
+
     String alice;
     String bob;
     String conversation;
@@ -101,7 +104,7 @@ public class ConversationsIT {
     void anUnknownConversationIsRefused() {
         String unknown = "c-" + UUID.randomUUID();
 
-        assertRefused(() -> await(cut.send(new SendCommand(alice, "a-1", unknown, "hello", Priority.NORMAL))),
+        assertRefused(() -> await(sends.send(new SendCommand(alice, "a-1", unknown, "hello", Priority.NORMAL))),
                 ErrorCode.UNKNOWN_CONVERSATION);
         assertRefused(() -> cut.history(alice, unknown, new HistoryQuery(null, null, 10)),
                 ErrorCode.UNKNOWN_CONVERSATION);
@@ -123,14 +126,14 @@ public class ConversationsIT {
         String carol = user("carol");
         String dave = user("dave");
         String group = cut.createGroup(alice, "team", List.of(carol)).id();
-        await(cut.send(new SendCommand(carol, "c-1", group, "before", Priority.NORMAL)));
+        await(sends.send(new SendCommand(carol, "c-1", group, "before", Priority.NORMAL)));
 
         cut.removeMember(alice, group, carol);
         cut.addMember(alice, group, dave);
 
-        assertRefused(() -> await(cut.send(new SendCommand(carol, "c-2", group, "still here?", Priority.NORMAL))),
+        assertRefused(() -> await(sends.send(new SendCommand(carol, "c-2", group, "still here?", Priority.NORMAL))),
                 ErrorCode.NOT_MEMBER);
-        SendReceipt davesFirst = await(cut.send(new SendCommand(dave, "d-1", group, "hi", Priority.NORMAL)));
+        SendReceipt davesFirst = await(sends.send(new SendCommand(dave, "d-1", group, "hi", Priority.NORMAL)));
         assertThat(davesFirst.message().seq()).isEqualTo(2);
     }
 
@@ -190,7 +193,7 @@ public class ConversationsIT {
     }
 
     private SendReceipt send(String sender, String clientMessageId, String text) {
-        return await(cut.send(new SendCommand(sender, clientMessageId, conversation, text, Priority.NORMAL)));
+        return await(sends.send(new SendCommand(sender, clientMessageId, conversation, text, Priority.NORMAL)));
     }
 
     private List<MessageView> stored() {

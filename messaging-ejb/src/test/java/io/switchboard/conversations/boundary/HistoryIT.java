@@ -30,6 +30,9 @@ public class HistoryIT {
     @Inject
     Conversations cut;
 
+    @Inject
+    Sends sends;
+
     String alice;
     String conversation;
 
@@ -38,7 +41,7 @@ public class HistoryIT {
         alice = "alice-" + UUID.randomUUID();
         conversation = cut.createDirect(alice, "bob-" + UUID.randomUUID()).id();
         for (int i = 1; i <= MESSAGES; i++) {
-            await(cut.send(new SendCommand(alice, "a-" + i, conversation, "message " + i, Priority.NORMAL)));
+            await(sends.send(new SendCommand(alice, "a-" + i, conversation, "message " + i, Priority.NORMAL)));
         }
     }
 

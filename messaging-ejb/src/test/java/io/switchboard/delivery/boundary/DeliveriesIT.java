@@ -4,6 +4,7 @@ import static io.switchboard.testing.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.conversations.boundary.Conversations;
+import io.switchboard.conversations.boundary.Sends;
 import io.switchboard.conversations.boundary.SendCommand;
 import io.switchboard.conversations.control.MessageIds;
 import io.switchboard.conversations.entity.Priority;
@@ -51,6 +52,9 @@ public class DeliveriesIT {
     @Inject
     Conversations conversations;
 
+    @Inject
+    Sends sends;
+
     @Resource(lookup = "jdbc/switchboard")
     DataSource dataSource;
 
@@ -62,7 +66,7 @@ public class DeliveriesIT {
         alice = "alice-" + UUID.randomUUID();
         conversation = conversations.createDirect(alice, "bob-" + UUID.randomUUID()).id();
         for (int i = 1; i <= 3; i++) {
-            await(conversations.send(new SendCommand(alice, "a-" + i, conversation, "message " + i, Priority.NORMAL)));
+            await(sends.send(new SendCommand(alice, "a-" + i, conversation, "message " + i, Priority.NORMAL)));
         }
     }
 

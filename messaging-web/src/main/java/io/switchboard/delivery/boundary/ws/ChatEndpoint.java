@@ -1,8 +1,8 @@
 package io.switchboard.delivery.boundary.ws;
 
-import io.switchboard.conversations.boundary.Conversations;
 import io.switchboard.conversations.boundary.SendCommand;
 import io.switchboard.conversations.boundary.SendReceipt;
+import io.switchboard.conversations.boundary.Sends;
 import io.switchboard.delivery.boundary.Deliveries;
 import io.switchboard.delivery.boundary.DeliveryHub;
 import io.switchboard.delivery.control.Connection;
@@ -49,8 +49,8 @@ public class ChatEndpoint {
     static final int CONTAINER_FRAME_LIMIT = 65_536;
     private static final FrameEncoder ENCODER = new FrameEncoder();
 
-    @EJB
-    Conversations conversations;
+    @Inject
+    Sends sends;
 
     @Inject
     DeliveryHub hub;
@@ -156,7 +156,7 @@ public class ChatEndpoint {
             return;
         }
         try {
-            conversations.send(new SendCommand(connection.userId(), frame.clientMessageId(), frame.conversationId(),
+            sends.send(new SendCommand(connection.userId(), frame.clientMessageId(), frame.conversationId(),
                     frame.text(), frame.priority(), connection.sessionId())).whenComplete((receipt, failure) -> {
                         if (failure == null) {
                             delivery.afterOffered(() -> sent(connection, frame, receipt));
