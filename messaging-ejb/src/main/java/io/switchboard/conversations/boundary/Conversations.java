@@ -15,8 +15,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The conversations use cases: one transaction per call, the same contract for WebSocket, REST and Faces. Sending is
- * {@link Sends}.
+ * The conversations use cases but sending ({@link Sends}): one transaction per call, the same contract for REST and
+ * Faces.
  */
 @Stateless
 public class Conversations {
