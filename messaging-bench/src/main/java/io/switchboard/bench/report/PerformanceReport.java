@@ -70,6 +70,7 @@ public final class PerformanceReport {
         }
         searches(b, groups);
         idles(b, groups);
+        Ratios.append(b, results);
         return b.toString();
     }
 

@@ -32,6 +32,51 @@ class PerformanceReportTest {
                 .contains("| sio groups C=10000 | 1 | **1,013** (1,013) |");
     }
 
+    private static Map<String, Object> searchOf(String adapter, String label, long max, Object... rateCpuSustained) {
+        List<Object> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < rateCpuSustained.length; i += 3) {
+            steps.add(Map.of("targetRate", rateCpuSustained[i], "serverCpuMicrosPerMessage", rateCpuSustained[i + 1],
+                    "sustained", rateCpuSustained[i + 2]));
+        }
+        return Map.of("adapter", adapter, "label", label, "mode", "search", "maxSustainableRate", max, "steps", steps,
+                "setup", Map.of("connect", Map.of("perSecond", adapter.equals("socketio") ? 2000 : 500)),
+                "atMax", Map.of("serverRssPeakMb", adapter.equals("socketio") ? 200 : 800));
+    }
+
+    @Test
+    void ratiosCompareCpuAtTheHighestRateEveryRunOfBothSustained() {
+        String s = PerformanceReport.section(List.of(
+                searchOf("socketio", "Socket.IO peer, direct chats, C=10000", 3375,
+                        1000, 80.0, true, 1500, 70.0, true, 2250, 60.0, true),
+                searchOf("switchboard", "Switchboard, direct chats, C=10000", 1500,
+                        1000, 600.0, true, 1500, 420.0, true, 2250, 300.0, false),
+                searchOf("switchboard", "Switchboard, direct chats, C=10000", 1000,
+                        1000, 640.0, true, 1500, 900.0, false, 1500, 500.0, false),
+                searchOf("switchboard", "Switchboard, groups of 50, C=10000", 100, 100, 900.0, true)), "");
+        assertThat(s).contains("| direct chats, C=10000 | 1,250 / 3,375 = 0.37× | 620 / 80 µs at 1,000/s = 7.75× | – "
+                + "| 500 / 2,000 = 0.25× | 800 / 200 MB = 4.00× |");
+        assertThat(s).as("a workload only one server ran has no ratio row").doesNotContain("| groups of 50, C=10000 |");
+    }
+
+    private static Map<String, Object> idleOf(String adapter, String label, double kbAt10000) {
+        return Map.of("adapter", adapter, "label", label, "mode", "idle", "idleSteps", List.of(
+                Map.of("connections", 1000, "serverRssKbPerConnection", 99.0),
+                Map.of("connections", 10000, "serverRssKbPerConnection", kbAt10000, "connect", Map.of("perSecond", 400))));
+    }
+
+    @Test
+    void idleRatiosAreTakenAtTheLargestStep() {
+        String s = PerformanceReport.section(List.of(idleOf("socketio", "Socket.IO peer, idle", 16.0),
+                idleOf("switchboard", "Switchboard, idle", 36.0)), "");
+        assertThat(s).contains("| idle (10,000 connections) | – | – | – | 400 / 400 = 1.00× | 36 / 16 kB = 2.25× |");
+    }
+
+    @Test
+    void noRatiosWithoutBothServers() {
+        assertThat(PerformanceReport.section(List.of(search("sio direct C=10000", 6750, 40)), ""))
+                .doesNotContain("beside the Socket.IO peer");
+    }
+
     @Test
     void spliceReplacesOnlyTheMarkedSection() {
         String doc = "# Perf\n\nmethod\n\n" + PerformanceReport.BEGIN + "\nold\n" + PerformanceReport.END + "\ntail\n";
