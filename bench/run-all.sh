@@ -7,9 +7,9 @@
 #   PEER_DIR=... SWITCHBOARD_URL=... SWITCHBOARD_PID=... bench/run-all.sh     # both, interleaved run by run
 #
 # For each server and each of RUNS rounds:
+#   idle          connections in steps of 1,000 / 5,000 / 10,000: server RSS (and heap for a JVM) per connection
 #   direct chats  S=2, one sender per pair (--send-fraction 0.5), --search, for each C in CONNS
 #   groups        S=50, five senders per group (--send-fraction 0.1), --search, at each C in GROUP_CONNS
-#   idle          connections in steps of 1,000 / 5,000 / 10,000: server RSS (and heap for a JVM) per connection
 # then the medians of the rounds replace the figures section of DOC (between the "figures" markers).
 #
 # Servers:
@@ -110,6 +110,11 @@ SERVERS=()
 for r in $(seq 1 "$RUNS"); do
   for s in "${SERVERS[@]}"; do
     if [ "$s" = peer ]; then title="Socket.IO peer"; else title="Switchboard"; fi
+    # Idle first: a Switchboard server runs the whole round, and a JVM keeps the heap pages that a load run
+    # touched, so an idle run after one would see a baseline RSS that already holds them.
+    if [ "$IDLE" = 1 ]; then
+      run "$s" "$s-idle-$r" "$title, idle" --idle --idle-steps 1000,5000,10000
+    fi
     for c in $CONNS; do
       run "$s" "$s-direct-$c-$r" "$title, direct chats, C=$c" \
         --conns "$c" --conversation-size 2 --send-fraction 0.5 --search --start-rate 1000
@@ -118,9 +123,6 @@ for r in $(seq 1 "$RUNS"); do
       run "$s" "$s-group50-$c-$r" "$title, groups of 50, C=$c" \
         --conns "$c" --conversation-size 50 --send-fraction 0.1 --search --start-rate 100
     done
-    if [ "$IDLE" = 1 ]; then
-      run "$s" "$s-idle-$r" "$title, idle" --idle --idle-steps 1000,5000,10000
-    fi
   done
 done
 

@@ -54,6 +54,33 @@ class SwitchboardSessionTest {
         assertThat(peer.events).containsExactly("sent r-1 m-9");
     }
 
+    private static String messageSent(long seq, String cmid) {
+        return "{\"type\":\"message:sent\",\"clientMessageId\":\"" + cmid + "\",\"messageId\":\"m-" + seq
+                + "\",\"conversationId\":\"c-1\",\"seq\":" + seq + ",\"sentAt\":\"2026-11-22T10:15:30.123Z\"}";
+    }
+
+    @Test
+    void anOwnMessageTakesItsPlaceSoThatLaterPushesAreAcknowledged() {
+        cut.onText(messageNew(1, "a", false));
+        cut.onText(messageSent(2, "r-1"));
+        cut.onText(messageNew(3, "c", false));
+        assertThat(peer.written).as("the own message needs no ack; the push after it is acked past it").containsExactly(
+                "{\"type\":\"message:ack\",\"conversationId\":\"c-1\",\"seq\":1}",
+                "{\"type\":\"message:ack\",\"conversationId\":\"c-1\",\"seq\":3}");
+    }
+
+    @Test
+    void anOwnMessageThatClosesAGapAcknowledgesWhatWaitedBehindIt() {
+        cut.onText(messageNew(1, "a", false));
+        cut.onText(messageNew(3, "c", false));
+        cut.onText(messageSent(2, "r-1"));
+        cut.onText(messageSent(2, "r-1"));
+        assertThat(peer.written).as("an idempotent repeat of message:sent acks nothing").containsExactly(
+                "{\"type\":\"message:ack\",\"conversationId\":\"c-1\",\"seq\":1}",
+                "{\"type\":\"message:ack\",\"conversationId\":\"c-1\",\"seq\":3}");
+        assertThat(peer.events).endsWith("sent r-1 m-2", "sent r-1 m-2");
+    }
+
     @Test
     void everyDeliveryIsAcknowledgedCumulatively() {
         cut.onText(messageNew(1, "a", false));
