@@ -35,7 +35,9 @@ record Flag(String name, String defaultValue, String group, String description) 
             new Flag("duration", "10", "load", "seconds D of sending per step"),
             new Flag("warmup", "10", "load", "seconds of sending at half the first rate before measuring (0: none)"),
             new Flag("drain-ms", "3000", "load", "after a step, how long to wait for missing acks and deliveries "
-                    + "before they count as lost"),
+                    + "before the step's books close"),
+            new Flag("late-ms", "30000", "load", "when the drain ends with deliveries missing, how much longer to "
+                    + "wait: what arrives by then counts as late, what does not as lost (0: no late window)"),
             new Flag("cooldown-ms", "1000", "load", "pause between steps"),
             new Flag("msg-bytes", "100", "load", "message text length, time stamp included"),
             new Flag("retry-fraction", "0.01", "load", "share of acknowledged sends re-sent with the same "

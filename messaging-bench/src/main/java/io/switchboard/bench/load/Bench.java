@@ -39,8 +39,7 @@ public final class Bench implements AutoCloseable {
         fleet = new Fleet(loop, config.adapter(), members, config.address(), ledger,
                 TimeUnit.SECONDS.toNanos(config.connectTimeoutSeconds()));
         runner = new StepRunner(loop, ledger, config.topology().senders(), config.serverPid(), config.databasePid(),
-                config.drainMillis(),
-                config.criteria(), config.topology().size());
+                config.drainMillis(), config.lateMillis(), config.criteria(), config.topology().size());
         return Map.of("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
     }
 

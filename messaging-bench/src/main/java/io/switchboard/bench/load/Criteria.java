@@ -22,6 +22,9 @@ public record Criteria(double p99LimitMs, double minAchievedFraction) {
         if (o.lostMessages() > 0) {
             reasons.add("lost " + o.lostMessages());
         }
+        if (o.lateMessages() > 0) {
+            reasons.add("late " + o.lateMessages() + " (complete only after the drain)");
+        }
         if (o.duplicates() > 0) {
             reasons.add("duplicates " + o.duplicates());
         }
@@ -30,6 +33,9 @@ public record Criteria(double p99LimitMs, double minAchievedFraction) {
         }
         if (o.unacked() > 0 || o.sendErrors() > 0) {
             reasons.add("unacknowledged " + o.unacked() + ", send errors " + o.sendErrors());
+        }
+        if (o.refusedRetries() > 0) {
+            reasons.add("idempotent re-sends refused " + o.refusedRetries());
         }
         if (o.closedConnections() > 0) {
             reasons.add("connections closed " + o.closedConnections());

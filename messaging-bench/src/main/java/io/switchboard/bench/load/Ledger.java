@@ -89,8 +89,11 @@ final class Ledger {
         if (o == null) {
             lateOrUnknown++;
         } else if (o.retry == 1) {
-            // A refused re-send is a mismatch too: the client asked for the message it already had.
-            retryAnswered(o, false);
+            // A refusal (overloaded, say) is not a different answer: it tells the client to send the same frame
+            // again later. Counted apart, so that a mismatch always means a re-send answered with another id.
+            o.retry = 2;
+            o.step.answeredRetries++;
+            o.step.retryRefused(reason);
         } else {
             o.step.sendError(reason);
         }
@@ -137,7 +140,27 @@ final class Ledger {
         }
     }
 
-    /** Closes the books of a step: whatever is still missing now is lost. */
+    /**
+     * The drain has ended with deliveries missing: notes who had each incomplete message, so that what still arrives
+     * before the books close counts as late rather than lost. Returns the number of incomplete messages.
+     */
+    long markOverdue(StepStats stats) {
+        int others = topology.size() - 1;
+        long overdue = 0;
+        for (String cmid : stats.clientMessageIds) {
+            Outgoing o = open.get(cmid);
+            if (o.received < others) {
+                o.receivedByDrain = o.received;
+                overdue++;
+            }
+        }
+        return overdue;
+    }
+
+    /**
+     * Closes the books of a step: an acknowledged message that some member still lacks is lost; one that was
+     * incomplete when the drain ended and reached every member since is late.
+     */
     void settle(StepStats stats) {
         int others = topology.size() - 1;
         for (String cmid : stats.clientMessageIds) {
@@ -145,6 +168,11 @@ final class Ledger {
             if (o.acked && o.received < others) {
                 stats.lostMessages++;
                 stats.lostDeliveries += others - o.received;
+            } else if (o.acked && o.receivedByDrain >= 0) {
+                stats.lateMessages++;
+            }
+            if (o.receivedByDrain >= 0) {
+                stats.lateDeliveries += o.received - o.receivedByDrain;
             }
             if (o.retry == 1) {
                 stats.retriesUnanswered++;

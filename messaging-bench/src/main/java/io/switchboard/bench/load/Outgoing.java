@@ -13,6 +13,8 @@ final class Outgoing {
     String messageId;
     /** 0: no retry, 1: a same-clientMessageId re-send is awaiting its answer, 2: the retry was answered. */
     int retry;
+    /** Members that had it when the drain ended with it incomplete; -1 while it was complete then or not checked. */
+    int receivedByDrain = -1;
 
     Outgoing(StepStats step, int sender, String text, long sentNanos, int members) {
         this.step = step;

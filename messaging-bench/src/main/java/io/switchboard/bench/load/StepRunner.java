@@ -12,8 +12,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one step: sends at the target rate for the step's duration on the event loop, then waits up to the drain time
- * for the last acknowledgements and deliveries, then closes the books. CPU is measured over the send window only,
- * server memory sampled every quarter second during it.
+ * for the last acknowledgements and deliveries, then closes the books. A drain that ends with a delivery missing is
+ * followed by the late window, so that a message delivered late is told apart from one that never arrives. CPU is
+ * measured over the send window only, server memory sampled every quarter second during it.
  */
 final class StepRunner {
 
@@ -25,18 +26,20 @@ final class StepRunner {
     private final long serverPid;
     private final long databasePid;
     private final long drainMillis;
+    private final long lateMillis;
     private final Criteria criteria;
     private final int conversationSize;
     private long roundRobin;
 
     StepRunner(EventLoop loop, Ledger ledger, int[] senders, long serverPid, long databasePid, long drainMillis,
-               Criteria criteria, int conversationSize) {
+               long lateMillis, Criteria criteria, int conversationSize) {
         this.loop = loop;
         this.ledger = ledger;
         this.senders = senders;
         this.serverPid = serverPid;
         this.databasePid = databasePid;
         this.drainMillis = drainMillis;
+        this.lateMillis = lateMillis;
         this.criteria = criteria;
         this.conversationSize = conversationSize;
     }
@@ -51,7 +54,14 @@ final class StepRunner {
         });
         long rssPeakKb = waitSampling(window);
         CpuWindow.Usage usage = cpu.end();
-        drain(st);
+        if (!drain(st, drainMillis) && lateMillis > 0) {
+            long overdue = join(loop.call(() -> ledger.markOverdue(st)));
+            if (overdue > 0) {
+                Bench.log("%,d messages incomplete after the %,d ms drain: waiting up to %,d ms more", overdue,
+                        drainMillis, lateMillis);
+                drain(st, lateMillis);
+            }
+        }
         join(loop.call(() -> {
             ledger.settle(st);
             return null;
@@ -95,21 +105,27 @@ final class StepRunner {
         }
     }
 
-    private void drain(StepStats st) {
-        long end = System.nanoTime() + drainMillis * 1_000_000;
-        while (System.nanoTime() < end && !join(loop.call(st::settled))) {
+    /** Waits until the step has settled or {@code millis} have passed; true when it settled. */
+    private boolean drain(StepStats st, long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (!join(loop.call(st::settled))) {
+            if (System.nanoTime() >= end) {
+                return false;
+            }
             sleep(10);
         }
+        return true;
     }
 
     private StepResult result(StepStats st, CpuWindow.Usage usage, long rssPeakKb) {
         double window = Math.max(st.windowNanos, 1) / 1e9;
         // An idempotent re-send still unanswered after the drain is an overloaded server, not a wrong answer: it
-        // counts with the unacknowledged sends, and only a different message id (or a refusal) is a mismatch.
+        // counts with the unacknowledged sends, a refused one with the refusals, and only a different message id is a
+        // mismatch.
         long unacked = st.sent - st.acked - st.sendErrors + st.retriesUnanswered;
         StepOutcome outcome = new StepOutcome(st.rate, st.sent / window, st.deliveries,
-                st.endToEnd.percentileMicros(99) / 1000.0, st.lostMessages, st.duplicates, st.retryMismatches,
-                unacked, st.sendErrors, st.closedConnections);
+                st.endToEnd.percentileMicros(99) / 1000.0, st.lostMessages, st.lateMessages, st.duplicates,
+                st.retryMismatches, unacked, st.sendErrors, st.retriesRefused, st.closedConnections);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("targetRate", Math.round(st.rate));
         m.put("seconds", Math.round(window * 100) / 100.0);
@@ -125,11 +141,15 @@ final class StepRunner {
         m.put("scheduleLagMs", st.scheduleLag.summaryMillis());
         m.put("lostMessages", st.lostMessages);
         m.put("lostDeliveries", st.lostDeliveries);
+        m.put("lateMessages", st.lateMessages);
+        m.put("lateDeliveries", st.lateDeliveries);
         m.put("duplicates", st.duplicates);
         m.put("redeliveries", st.redeliveries);
         m.put("idempotencyChecks", st.retries);
         m.put("idempotencyMismatches", outcome.idempotencyMismatches());
         m.put("idempotencyUnanswered", st.retriesUnanswered);
+        m.put("idempotencyRefused", st.retriesRefused);
+        m.put("idempotencyRefusalReasons", st.retryRefusalReasons);
         m.put("unacked", unacked);
         m.put("sendErrors", st.sendErrors);
         m.put("sendErrorReasons", st.sendErrorReasons);

@@ -15,6 +15,7 @@ final class StepStats {
     final Histogram ack = new Histogram();
     final Histogram scheduleLag = new Histogram();
     final Map<String, Integer> sendErrorReasons = new TreeMap<>();
+    final Map<String, Integer> retryRefusalReasons = new TreeMap<>();
     long sent;
     long acked;
     long sendErrors;
@@ -27,10 +28,13 @@ final class StepStats {
     long retries;
     long answeredRetries;
     long retryMismatches;
+    long retriesRefused;
     long retriesUnanswered;
     long closedConnections;
     long lostMessages;
     long lostDeliveries;
+    long lateMessages;
+    long lateDeliveries;
     long windowNanos;
 
     StepStats(double rate) {
@@ -40,6 +44,11 @@ final class StepStats {
     void sendError(String reason) {
         sendErrors++;
         sendErrorReasons.merge(String.valueOf(reason), 1, Integer::sum);
+    }
+
+    void retryRefused(String reason) {
+        retriesRefused++;
+        retryRefusalReasons.merge(String.valueOf(reason), 1, Integer::sum);
     }
 
     /** Nothing more to wait for: every send answered, every delivery in, every idempotent retry answered. */

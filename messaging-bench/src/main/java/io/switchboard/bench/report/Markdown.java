@@ -7,9 +7,9 @@ import java.util.Map;
 public final class Markdown {
 
     private static final String STEP_HEAD = "| R msgs/s | result | achieved/s | acked/s | deliveries/s "
-            + "| e2e p50 ms | p95 | p99 | max | ack p99 ms | lost | dup | idem | server CPU % | server µs/msg "
+            + "| e2e p50 ms | p95 | p99 | max | ack p99 ms | lost | late | dup | idem | server CPU % | server µs/msg "
             + "| server + database µs/msg | gen CPU % | other CPU % | server RSS MB |\n"
-            + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+            + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 
     private Markdown() {
     }
@@ -68,8 +68,8 @@ public final class Markdown {
                     .append(" | ").append(Boolean.TRUE.equals(Dig.at(s, "sustained")) ? "ok" : "FAIL: "
                             + String.join("; ", Dig.list(s, "failures").stream().map(String::valueOf).toList()));
             for (String key : List.of("achievedRate", "ackedPerSecond", "deliveriesPerSecond", "endToEndMs.p50",
-                    "endToEndMs.p95", "endToEndMs.p99", "endToEndMs.max", "ackMs.p99", "lostMessages", "duplicates",
-                    "idempotencyMismatches", "serverCpuPct", "serverCpuMicrosPerMessage",
+                    "endToEndMs.p95", "endToEndMs.p99", "endToEndMs.max", "ackMs.p99", "lostMessages", "lateMessages",
+                    "duplicates", "idempotencyMismatches", "serverCpuPct", "serverCpuMicrosPerMessage",
                     "serverAndDatabaseCpuMicrosPerMessage", "generatorCpuPct",
                     "otherCpuPct", "serverRssPeakMb")) {
                 b.append(" | ").append(Dig.cell(Dig.at(s, key)));

@@ -3,6 +3,7 @@ package io.switchboard.bench.search;
 import io.switchboard.bench.load.Bench;
 import io.switchboard.bench.load.StepResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -46,18 +47,21 @@ public final class SearchRun {
                 search.ceilingReached() ? " — stopped at --max-rate" : "");
     }
 
-    /** Loss, duplicates and idempotency mismatches over every step run, re-runs included: nothing is hidden. */
-    private static Map<String, Object> correctness(List<Object> steps) {
-        long lost = 0;
-        long duplicates = 0;
-        long mismatches = 0;
-        for (Object o : steps) {
-            Map<?, ?> s = (Map<?, ?>) o;
-            lost += ((Number) s.get("lostMessages")).longValue();
-            duplicates += ((Number) s.get("duplicates")).longValue();
-            mismatches += ((Number) s.get("idempotencyMismatches")).longValue();
+    /**
+     * Loss, late messages, duplicates, idempotency mismatches and refused re-sends over every step run, re-runs
+     * included: nothing is hidden.
+     */
+    static Map<String, Object> correctness(List<Object> steps) {
+        Map<String, Object> sums = new LinkedHashMap<>();
+        for (String key : List.of("lostMessages", "lateMessages", "duplicates", "idempotencyMismatches",
+                "idempotencyRefused")) {
+            long sum = 0;
+            for (Object s : steps) {
+                sum += ((Map<?, ?>) s).get(key) instanceof Number n ? n.longValue() : 0;
+            }
+            sums.put(key, sum);
         }
-        return Map.of("lostMessages", lost, "duplicates", duplicates, "idempotencyMismatches", mismatches);
+        return sums;
     }
 
     /**

@@ -123,6 +123,64 @@ class LedgerTest {
     }
 
     @Test
+    void aMessageCompletedAfterTheDrainIsLateAndOneStillIncompleteIsLost() {
+        String[] late = sendFrom(0);
+        cut.sent(0, late[1], "m-1");
+        cut.delivered(1, late[1], late[2], false);
+        String[] lost = sendFrom(3);
+        cut.sent(3, lost[1], "m-2");
+        String[] complete = sendFrom(6);
+        cut.sent(6, complete[1], "m-3");
+        cut.delivered(7, complete[1], complete[2], false);
+        cut.delivered(8, complete[1], complete[2], false);
+
+        assertThat(cut.markOverdue(step)).isEqualTo(2);
+        cut.delivered(2, late[1], late[2], false);
+        cut.delivered(4, lost[1], lost[2], false);
+        cut.settle(step);
+
+        assertThat(step.lateMessages).isEqualTo(1);
+        assertThat(step.lostMessages).isEqualTo(1);
+        assertThat(step.lostDeliveries).isEqualTo(1);
+        assertThat(step.lateDeliveries).isEqualTo(2);
+        assertThat(step.deliveries).isEqualTo(5);
+    }
+
+    @Test
+    void withoutALateWindowNothingIsLate() {
+        String[] m = sendFrom(0);
+        cut.sent(0, m[1], "m-1");
+        cut.settle(step);
+        assertThat(step.lostMessages).isEqualTo(1);
+        assertThat(step.lateMessages).isZero();
+        assertThat(step.lateDeliveries).isZero();
+    }
+
+    @Test
+    void aRefusedReSendIsCountedByReasonAndIsNotAMismatch() {
+        Ledger always = new Ledger(topology, 100, 1.0, 1);
+        ChatSession[] sessions = new ChatSession[9];
+        for (int i = 0; i < 9; i++) {
+            sessions[i] = new FakeSession(i);
+        }
+        always.attach(sessions);
+        StepStats st = new StepStats(10);
+        always.begin(st);
+        always.send(0, 0);
+        String cmid = sends.get(0)[1];
+        always.sent(0, cmid, "m-1");
+        always.sendFailed(cmid, "overloaded");
+        assertThat(st.retries).isEqualTo(1);
+        assertThat(st.answeredRetries).isEqualTo(1);
+        assertThat(st.retryMismatches).isZero();
+        assertThat(st.retriesRefused).isEqualTo(1);
+        assertThat(st.retryRefusalReasons).containsEntry("overloaded", 1);
+        assertThat(st.sendErrors).isZero();
+        always.settle(st);
+        assertThat(st.retriesUnanswered).isZero();
+    }
+
+    @Test
     void deliveriesAfterTheBooksAreClosedAreLateNotCounted() {
         String[] m = sendFrom(0);
         cut.settle(step);
