@@ -6,6 +6,7 @@ import io.switchboard.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,6 +32,16 @@ public class Sends {
     public CompletionStage<SendReceipt> send(SendCommand command) {
         checkText(command.text());
         return groupCommit.submit(command);
+    }
+
+    /**
+     * Like {@link #send(SendCommand)}, with the answer attached before the send is queued: it runs right after the
+     * message's {@link MessageStored} observers and before those of any later message, so an answer handed to the
+     * sender's delivery lane keeps its place among the pushes. A text refused at once throws, as above.
+     */
+    public void send(SendCommand command, BiConsumer<? super SendReceipt, ? super Throwable> answer) {
+        checkText(command.text());
+        groupCommit.submit(command, answer);
     }
 
     private void checkText(String text) {

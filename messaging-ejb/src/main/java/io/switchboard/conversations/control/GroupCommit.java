@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -70,7 +71,22 @@ public class GroupCommit {
     private Writer[] shards;
 
     public CompletionStage<SendReceipt> submit(SendCommand command) {
+        return submit(command, (receipt, failure) -> {
+        });
+    }
+
+    /**
+     * Queues a send with its answer attached before anything can complete it. The answer of a stored send runs on
+     * the writer, after the observers of its own {@link MessageStored} and before those of any later message of the
+     * batch: a session that answers through its delivery lane thus writes {@code message:sent} for seq n after the
+     * pushes below n and before those above it. Attached after queueing, an answer could run later, on the caller's
+     * thread, behind pushes of higher seqs; a new device would then take the first of those as the start of the
+     * conversation and drop its own message.
+     */
+    public CompletionStage<SendReceipt> submit(SendCommand command,
+            BiConsumer<? super SendReceipt, ? super Throwable> answer) {
         var pending = new Pending(command, new CompletableFuture<>());
+        pending.result().whenComplete(answer);
         if (queued.incrementAndGet() > capacity) {
             queued.decrementAndGet();
             pending.result().completeExceptionally(new Refusal(ErrorCode.OVERLOADED,
@@ -155,6 +171,7 @@ public class GroupCommit {
             fail(batch, e);
             return;
         }
+        // Each send is answered right after its own event, in seq order, not after the whole batch (see submit).
         for (int i = 0; i < batch.size(); i++) {
             Appended appended = results.get(i);
             if (appended.receipt() != null) {
@@ -165,9 +182,6 @@ public class GroupCommit {
                 stored.fire(new MessageStored(appended.receipt().message(), appended.members(),
                         batch.get(i).command().originSession()));
             }
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            Appended appended = results.get(i);
             CompletableFuture<SendReceipt> result = batch.get(i).result();
             if (appended.refusal() != null) {
                 result.completeExceptionally(appended.refusal());

@@ -76,6 +76,36 @@ class GroupCommitTest {
     }
 
     @Test
+    void eachSendOfABatchIsAnsweredAfterItsOwnEventAndBeforeTheNextOne() {
+        // A new device's answer must not fall behind the push of a later message of the same batch: it would take
+        // that push as the conversation's start and drop its own message.
+        List<String> order = new ArrayList<>();
+        cut.stored = recording(order);
+        for (String key : List.of("k1", "k2", "k3")) {
+            cut.submit(send(key), (receipt, failure) -> order.add("answered " + receipt.message().clientMessageId()));
+        }
+
+        runWriters();
+
+        assertThat(batchSizes).containsExactly(3);
+        assertThat(order).containsExactly("stored k1", "answered k1", "stored k2", "answered k2", "stored k3",
+                "answered k3");
+    }
+
+    @Test
+    void anAnswerAttachedAtSubmitAlsoHearsARefusal() {
+        for (int i = 0; i < 3; i++) {
+            cut.submit(send("k" + i));
+        }
+        List<Throwable> failures = new ArrayList<>();
+
+        cut.submit(send("k4"), (receipt, failure) -> failures.add(failure));
+
+        assertThat(failures).singleElement().isInstanceOfSatisfying(Refusal.class,
+                refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.OVERLOADED));
+    }
+
+    @Test
     void aUniqueViolationInABatchRetriesEachSendAlone() {
         violateOnBatches = true;
         var answers = List.of(cut.submit(send("k1")), cut.submit(send("k2")));
@@ -140,12 +170,19 @@ class GroupCommitTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Event<MessageStored> recording() {
+        return recording(new ArrayList<>());
+    }
+
+    /** Records each event in {@link #fired}, and as "stored k" in {@code order}. */
+    @SuppressWarnings("unchecked")
+    private Event<MessageStored> recording(List<String> order) {
         return (Event<MessageStored>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class},
                 (proxy, method, arguments) -> {
                     if (method.getName().equals("fire")) {
-                        fired.add((MessageStored) arguments[0]);
+                        MessageStored event = (MessageStored) arguments[0];
+                        fired.add(event);
+                        order.add("stored " + event.message().clientMessageId());
                     }
                     return null;
                 });

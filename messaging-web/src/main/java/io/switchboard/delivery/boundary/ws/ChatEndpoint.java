@@ -156,8 +156,10 @@ public class ChatEndpoint {
             return;
         }
         try {
+            // The answer is handed over with the send: it then joins the delivery lane right after the message's
+            // own push events, ahead of any later message's (Sends.send).
             sends.send(new SendCommand(connection.userId(), frame.clientMessageId(), frame.conversationId(),
-                    frame.text(), frame.priority(), connection.sessionId())).whenComplete((receipt, failure) -> {
+                    frame.text(), frame.priority(), connection.sessionId()), (receipt, failure) -> {
                         if (failure == null) {
                             delivery.afterOffered(() -> sent(connection, frame, receipt));
                         } else {
