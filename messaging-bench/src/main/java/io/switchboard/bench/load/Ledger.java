@@ -96,6 +96,10 @@ final class Ledger {
             o.step.retryRefused(reason);
         } else {
             o.step.sendError(reason);
+            if (!o.acked) {
+                // Refused, so never delivered: the drain need not wait for it.
+                o.step.expectedDeliveries -= topology.size() - 1;
+            }
         }
     }
 
@@ -141,15 +145,15 @@ final class Ledger {
     }
 
     /**
-     * The drain has ended with deliveries missing: notes who had each incomplete message, so that what still arrives
-     * before the books close counts as late rather than lost. Returns the number of incomplete messages.
+     * The drain has ended with deliveries missing: notes who had each incomplete acknowledged message, so that what
+     * still arrives before the books close counts as late rather than lost. Returns the number of such messages.
      */
     long markOverdue(StepStats stats) {
         int others = topology.size() - 1;
         long overdue = 0;
         for (String cmid : stats.clientMessageIds) {
             Outgoing o = open.get(cmid);
-            if (o.received < others) {
+            if (o.acked && o.received < others) {
                 o.receivedByDrain = o.received;
                 overdue++;
             }

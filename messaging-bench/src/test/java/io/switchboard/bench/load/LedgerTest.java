@@ -97,6 +97,22 @@ class LedgerTest {
     }
 
     @Test
+    void aRefusedSendIsNotWaitedForNorMarkedOverdue() {
+        String[] refused = sendFrom(0);
+        cut.sendFailed(refused[1], "overloaded");
+        String[] m = sendFrom(3);
+        cut.sent(3, m[1], "m-1");
+        cut.delivered(4, m[1], m[2], false);
+        cut.delivered(5, m[1], m[2], false);
+        assertThat(step.expectedDeliveries).isEqualTo(2);
+        assertThat(step.settled()).as("nothing more can arrive").isTrue();
+        assertThat(cut.markOverdue(step)).isZero();
+        cut.settle(step);
+        assertThat(step.lostMessages).isZero();
+        assertThat(step.lateMessages).isZero();
+    }
+
+    @Test
     void idempotentRetryMustReturnTheSameMessageId() {
         Ledger always = new Ledger(topology, 100, 1.0, 1);
         ChatSession[] sessions = new ChatSession[9];
