@@ -20,14 +20,24 @@ class LedgerTest {
 
     @BeforeEach
     void setUp() {
-        cut = new Ledger(topology, 100, 0, 1);
+        step = new StepStats(100);
+        cut = ledger(0, step);
+    }
+
+    /** A ledger over nine fake sessions that re-sends every acknowledged message, begun on {@code stats}. */
+    private Ledger reSendingEverything(StepStats stats) {
+        return ledger(1.0, stats);
+    }
+
+    private Ledger ledger(double retryFraction, StepStats stats) {
+        Ledger ledger = new Ledger(topology, 100, retryFraction, 1);
         ChatSession[] sessions = new ChatSession[9];
         for (int i = 0; i < 9; i++) {
             sessions[i] = new FakeSession(i);
         }
-        cut.attach(sessions);
-        step = new StepStats(100);
-        cut.begin(step);
+        ledger.attach(sessions);
+        ledger.begin(stats);
+        return ledger;
     }
 
     private String[] sendFrom(int sender) {
@@ -114,14 +124,8 @@ class LedgerTest {
 
     @Test
     void idempotentRetryMustReturnTheSameMessageId() {
-        Ledger always = new Ledger(topology, 100, 1.0, 1);
-        ChatSession[] sessions = new ChatSession[9];
-        for (int i = 0; i < 9; i++) {
-            sessions[i] = new FakeSession(i);
-        }
-        always.attach(sessions);
         StepStats st = new StepStats(10);
-        always.begin(st);
+        Ledger always = reSendingEverything(st);
         always.send(0, 0);
         String cmid = sends.get(0)[1];
         always.sent(0, cmid, "m-1");
@@ -174,14 +178,8 @@ class LedgerTest {
 
     @Test
     void aRefusedReSendIsCountedByReasonAndIsNotAMismatch() {
-        Ledger always = new Ledger(topology, 100, 1.0, 1);
-        ChatSession[] sessions = new ChatSession[9];
-        for (int i = 0; i < 9; i++) {
-            sessions[i] = new FakeSession(i);
-        }
-        always.attach(sessions);
         StepStats st = new StepStats(10);
-        always.begin(st);
+        Ledger always = reSendingEverything(st);
         always.send(0, 0);
         String cmid = sends.get(0)[1];
         always.sent(0, cmid, "m-1");
