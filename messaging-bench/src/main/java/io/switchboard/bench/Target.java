@@ -32,7 +32,8 @@ final class Target {
         return new LoadConfig(adapter(o, url), address, topology, o.longValue("server-pid"),
                 o.longValue("database-pid"),
                 o.integer("connect-concurrency"), o.longValue("connect-timeout-s"), o.longValue("drain-ms"),
-                o.longValue("late-ms"), o.longValue("cooldown-ms"), o.integer("msg-bytes"), o.number("retry-fraction"), o.longValue("seed"),
+                o.longValue("late-ms"), o.longValue("cooldown-ms"), o.integer("msg-bytes"), o.number("retry-fraction"),
+                o.longValue("seed"),
                 new Criteria(o.number("p99-limit-ms"), Criteria.MIN_ACHIEVED_FRACTION), o.number("noise-limit-pct"),
                 o.number("quiet-wait-s"));
     }

@@ -33,6 +33,7 @@ class CriteriaTest {
 
     @Test
     void aStepWithoutDeliveriesFails() {
-        assertThat(cut.failures(new StepOutcome(1000, 1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))).containsExactly("no deliveries");
+        assertThat(cut.failures(new StepOutcome(1000, 1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+                .containsExactly("no deliveries");
     }
 }
