@@ -13,6 +13,9 @@ public class FrameEncoder {
      * another on one thread, so a group of 50 encodes it once instead of 50 times.
      */
     private final ThreadLocal<Encoded> lastPush = new ThreadLocal<>();
+    /** About what a {@code message:new} holds besides its text (names, ids, times), and what other frames hold. */
+    private static final int NEW_FIELDS_LENGTH = 320;
+    private static final int FRAME_LENGTH = 256;
 
     /** A pushed message; identical for every device unless it is a redelivery. */
     public String encodePush(MessageView message, boolean redelivery) {
@@ -32,7 +35,8 @@ public class FrameEncoder {
     }
 
     public String encode(ServerFrame frame) {
-        var out = new JsonWriter();
+        var out = new JsonWriter(frame instanceof ServerFrame.New n ? NEW_FIELDS_LENGTH + n.message().text().length()
+                : FRAME_LENGTH);
         if (frame instanceof ServerFrame.New n) {
             message(out.field("type", "message:new"), n.message()).field("redelivery", n.redelivery());
         } else if (frame instanceof ServerFrame.Sent s) {

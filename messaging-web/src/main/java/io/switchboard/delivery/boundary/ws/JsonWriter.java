@@ -3,7 +3,16 @@ package io.switchboard.delivery.boundary.ws;
 /** A minimal writer for one flat JSON object. */
 public final class JsonWriter {
 
-    private final StringBuilder out = new StringBuilder(160).append('{');
+    private final StringBuilder out;
+
+    public JsonWriter() {
+        this(160);
+    }
+
+    /** {@code expectedLength}: about as long as the object will be, so that the buffer is not copied as it grows. */
+    public JsonWriter(int expectedLength) {
+        out = new StringBuilder(expectedLength).append('{');
+    }
 
     public JsonWriter field(String name, String value) {
         name(name);
@@ -45,25 +54,28 @@ public final class JsonWriter {
         out.append('"').append(name).append("\":");
     }
 
+    /** Copies runs of characters that need no escape in one append each: most texts are one run. */
     private void quote(String value) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            String escape = escape(value.charAt(i));
+            if (escape != null) {
+                out.append(value, run, i).append(escape);
+                run = i + 1;
             }
         }
-        out.append('"');
+        out.append(value, run, value.length()).append('"');
+    }
+
+    private static String escape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c < 0x20 || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : null;
+        };
     }
 }
