@@ -6,6 +6,9 @@
 #   bench/jmh-server.sh                        # all of them, about 4 minutes
 #   bench/jmh-server.sh FanOut -p members=50   # one benchmark, one parameter value
 #   bench/jmh-server.sh -h                     # JMH's own flags
+#
+# Environment: JMH_RESULTS  a path prefix: each module's results are also written as JMH JSON to
+#                           <prefix>-<module>.json (bench/run-all.sh reads them into docs/performance.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -pl messaging-ejb,messaging-web -am install -DskipTests
@@ -17,5 +20,7 @@ for module in messaging-ejb messaging-web; do
   if [ ${#filter[@]} -gt 0 ] && ! java -cp "$cp" org.openjdk.jmh.Main -l "${filter[@]}" | grep -q '^io\.switchboard'; then
     continue
   fi
-  java -cp "$cp" org.openjdk.jmh.Main "$@"
+  out=()
+  if [ -n "${JMH_RESULTS:-}" ]; then out=(-rf json -rff "$JMH_RESULTS-$module.json"); fi
+  java -cp "$cp" org.openjdk.jmh.Main "$@" "${out[@]}"
 done

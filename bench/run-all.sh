@@ -10,7 +10,9 @@
 #   idle          connections in steps of 1,000 / 5,000 / 10,000: server RSS (and heap for a JVM) per connection
 #   direct chats  S=2, one sender per pair (--send-fraction 0.5), --search, for each C in CONNS
 #   groups        S=50, five senders per group (--send-fraction 0.1), --search, at each C in GROUP_CONNS
-# then the medians of the rounds replace the figures section of DOC (between the "figures" markers).
+# then, once, the JMH micro-benchmarks: the server's hot paths (bench/jmh-server.sh) and the generator's codec,
+# on the generator's CPU when PIN=1, with the server left idle; the medians of the rounds and the micro-benchmark
+# results replace the figures section of DOC (between the "figures" markers).
 #
 # Servers:
 #   PEER_DIR         directory of the Socket.IO peer (the one holding peer-socketio/server.js) with its
@@ -25,6 +27,7 @@
 #                    children's is reported beside the server's (databaseCpuPct, serverAndDatabaseCpuMicrosPerMessage)
 # Other settings:
 #   RUNS (3)  CONNS ("1000 10000")  GROUP_CONNS ("10000"; empty: no group runs)  IDLE (1; 0: no idle runs)
+#   JMH (1; 0: no micro-benchmarks)
 #   PIN (1: server on CPU 0, generator on CPU 1; 0: both unpinned)  OUT (bench/results: result files, ignored by git)
 #   DOC (docs/performance.md; empty: do not write it)  EXTRA (more generator flags for every run)
 #
@@ -35,6 +38,7 @@ RUNS=${RUNS:-3}
 CONNS=${CONNS:-1000 10000}
 GROUP_CONNS=${GROUP_CONNS-10000}
 IDLE=${IDLE:-1}
+JMH=${JMH:-1}
 PIN=${PIN:-1}
 OUT=${OUT:-bench/results}
 DOC=${DOC-docs/performance.md}
@@ -125,6 +129,14 @@ for r in $(seq 1 "$RUNS"); do
     done
   done
 done
+
+if [ "$JMH" = 1 ]; then
+  if [ "$PIN" = 1 ]; then JMH_PIN=(taskset -c 1); else JMH_PIN=(); fi
+  wait_quiet
+  JMH_RESULTS="$OUT/jmh-server" "${JMH_PIN[@]}" bench/jmh-server.sh || echo "== server micro-benchmarks failed" >&2
+  "${JMH_PIN[@]}" java -cp "$JAR" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh-generator.json" \
+    || echo "== generator micro-benchmarks failed" >&2
+fi
 
 if [ -n "$DOC" ]; then
   note="Measured $(date -u +%Y-%m-%d) on $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)),\

@@ -17,6 +17,7 @@ import java.util.function.Function;
  *
  * <pre>java -cp messaging-bench.jar io.switchboard.bench.report.PerformanceReport --doc docs/performance.md \
  *      [--note "text"] results/*.json</pre>
+ * The files are the load generator's results and JMH's ({@code -rf json}); the second become a table of their own.
  * Without {@code --doc} the section is printed. With it, the text between the two markers is replaced (the markers
  * are appended when the document has none), and the rest of the document is left as it was.
  */
@@ -32,20 +33,35 @@ public final class PerformanceReport {
         Path doc = null;
         String note = "";
         List<Map<String, Object>> results = new ArrayList<>();
+        List<List<?>> microBenchmarks = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--doc" -> doc = Path.of(args[++i]);
                 case "--note" -> note = args[++i];
-                default -> results.add(JsonReader.parseObject(Files.readString(Path.of(args[i]))));
+                default -> read(Path.of(args[i]), results, microBenchmarks);
             }
         }
-        String section = section(results, note);
+        String section = section(results, microBenchmarks, note);
         if (doc == null) {
             System.out.print(section);
         } else {
             Files.writeString(doc, splice(Files.exists(doc) ? Files.readString(doc) : "", section),
                     StandardCharsets.UTF_8);
             System.err.println("figures written to " + doc);
+        }
+    }
+
+    /** A load generator's result is an object; a JMH result file is a list of benchmark results. */
+    @SuppressWarnings("unchecked")
+    private static void read(Path file, List<Map<String, Object>> results, List<List<?>> microBenchmarks)
+            throws IOException {
+        Object parsed = JsonReader.parse(Files.readString(file));
+        if (parsed instanceof List<?> list) {
+            microBenchmarks.add(list);
+        } else if (parsed instanceof Map<?, ?> map) {
+            results.add((Map<String, Object>) map);
+        } else {
+            throw new IOException(file + " is neither a load generator result nor a JMH result file");
         }
     }
 
@@ -60,6 +76,10 @@ public final class PerformanceReport {
     }
 
     static String section(List<Map<String, Object>> results, String note) {
+        return section(results, List.of(), note);
+    }
+
+    static String section(List<Map<String, Object>> results, List<List<?>> microBenchmarks, String note) {
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Map<String, Object> r : results) {
             groups.computeIfAbsent(label(r), k -> new ArrayList<>()).add(r);
@@ -71,6 +91,7 @@ public final class PerformanceReport {
         searches(b, groups);
         idles(b, groups);
         Ratios.append(b, results);
+        MicroBenchmarks.append(b, microBenchmarks);
         return b.toString();
     }
 

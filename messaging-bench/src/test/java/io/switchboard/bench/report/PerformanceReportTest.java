@@ -2,6 +2,7 @@ package io.switchboard.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.bench.json.JsonReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +95,18 @@ class PerformanceReportTest {
         assertThat(Dig.cell(250.4)).isEqualTo("250");
         assertThat(Dig.cell(7L)).isEqualTo("7");
         assertThat(Dig.cell(null)).isEqualTo("–");
+    }
+
+    @Test
+    void jmhResultFilesBecomeOneRowPerBenchmarkAndParameters() {
+        String jmh = "[{\"benchmark\":\"io.switchboard.delivery.boundary.FanOutBenchmark.fanOut\",\"mode\":\"avgt\","
+                + "\"params\":{\"members\":\"50\"},\"primaryMetric\":{\"score\":21769.6,\"scoreUnit\":\"ns/op\"}},"
+                + "{\"benchmark\":\"io.switchboard.delivery.boundary.ws.FramesBenchmark.decodeAck\",\"mode\":\"avgt\","
+                + "\"primaryMetric\":{\"score\":923.8,\"scoreUnit\":\"ns/op\"}}]";
+        String again = jmh.replace("21769.6", "19000").replace("923.8", "1001");
+        String s = PerformanceReport.section(List.of(), List.of((List<?>) JsonReader.parse(jmh),
+                (List<?>) JsonReader.parse(again)), "");
+        assertThat(s).contains("| FanOutBenchmark.fanOut members=50 | **20,385** (21,770, 19,000) | ns/op |")
+                .contains("| FramesBenchmark.decodeAck | **962** (924, 1,001) | ns/op |");
     }
 }
