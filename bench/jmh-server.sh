@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the JMH micro-benchmarks of the server's hot paths, which sit beside the tests of the modules they measure:
-# the fan-out of a stored message and the send transaction on embedded Derby (messaging-ejb), the frame codec
-# (messaging-web). Arguments go to JMH, once per module; a module none of whose benchmarks match a filter is skipped.
+# the fan-out of a stored message, the send transaction and a connect's read on embedded Derby (messaging-ejb), the
+# frame codec (messaging-web). Arguments go to JMH, once per module; a module none of whose benchmarks match a filter is skipped.
 #
 #   bench/jmh-server.sh                        # all of them, about 4 minutes
 #   bench/jmh-server.sh FanOut -p members=50   # one benchmark, one parameter value

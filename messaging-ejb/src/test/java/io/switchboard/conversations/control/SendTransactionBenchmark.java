@@ -2,11 +2,8 @@ package io.switchboard.conversations.control;
 
 import io.switchboard.conversations.boundary.SendCommand;
 import io.switchboard.conversations.entity.Priority;
-import io.switchboard.storage.control.Migration;
-import io.switchboard.storage.control.SchemaMigrator;
+import io.switchboard.testing.DerbyFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,13 +40,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SendTransactionBenchmark {
 
-    static final int CONVERSATIONS = 5_000;
+    public static final int CONVERSATIONS = 5_000;
 
     @Param({"1", "16"})
     int batch;
 
-    Path directory;
-    EmbeddedDataSource dataSource;
+    DerbyFile database;
     Connection connection;
     Rosters rosters;
     RecentSends recent;
@@ -58,12 +53,8 @@ public class SendTransactionBenchmark {
 
     @Setup(Level.Trial)
     public void database() throws IOException, SQLException {
-        directory = Files.createTempDirectory("sb-send-bench");
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(directory.resolve("db").toString());
-        dataSource.setCreateDatabase("create");
-        new SchemaMigrator(dataSource).migrate(Migration.listed(getClass().getClassLoader()));
-        connection = dataSource.getConnection();
+        database = DerbyFile.migrated("sb-send-bench");
+        connection = database.dataSource().getConnection();
         directConversations(connection);
         connection.setAutoCommit(false);
         rosters = new Rosters();
@@ -90,29 +81,19 @@ public class SendTransactionBenchmark {
     @TearDown(Level.Trial)
     public void close() throws SQLException, IOException {
         connection.close();
-        EmbeddedDataSource shutdown = new EmbeddedDataSource();
-        shutdown.setDatabaseName(directory.resolve("db").toString());
-        shutdown.setShutdownDatabase("shutdown");
-        try {
-            shutdown.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby answers a clean shutdown with an exception (SQLState 08006).
-        }
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        database.drop();
     }
 
-    static String conversationId(int i) {
+    public static String conversationId(int i) {
         return "c-" + i;
     }
 
-    static String sender(int i) {
+    public static String sender(int i) {
         return "alice-" + i;
     }
 
     /** Conversations of two, the first member sending. */
-    static void directConversations(Connection connection) throws SQLException {
+    public static void directConversations(Connection connection) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement conversation = connection.prepareStatement("INSERT INTO sb_conversation "
                 + "(id, kind, name, direct_key, last_seq, created_at, updated_at) VALUES (?, 'DIRECT', NULL, ?, 0, ?, ?)");

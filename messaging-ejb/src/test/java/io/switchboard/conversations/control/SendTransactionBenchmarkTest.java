@@ -22,7 +22,7 @@ class SendTransactionBenchmarkTest {
                 assertThat(appended.receipt().message().seq()).isEqualTo(1);
             });
             assertThat(second).allSatisfy(appended -> assertThat(appended.receipt().message().seq()).isEqualTo(1));
-            try (var other = cut.dataSource.getConnection(); var statement = other.createStatement();
+            try (var other = cut.database.dataSource().getConnection(); var statement = other.createStatement();
                     ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM sb_message")) {
                 count.next();
                 assertThat(count.getInt(1)).as("committed, seen from another connection").isEqualTo(32);
