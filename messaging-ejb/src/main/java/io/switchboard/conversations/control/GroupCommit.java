@@ -71,8 +71,7 @@ public class GroupCommit {
     private Writer[] shards;
 
     public CompletionStage<SendReceipt> submit(SendCommand command) {
-        return submit(command, (receipt, failure) -> {
-        });
+        return queue(new Pending(command, new CompletableFuture<>()));
     }
 
     /**
@@ -87,13 +86,17 @@ public class GroupCommit {
             BiConsumer<? super SendReceipt, ? super Throwable> answer) {
         var pending = new Pending(command, new CompletableFuture<>());
         pending.result().whenComplete(answer);
+        return queue(pending);
+    }
+
+    private CompletionStage<SendReceipt> queue(Pending pending) {
         if (queued.incrementAndGet() > capacity) {
             queued.decrementAndGet();
             pending.result().completeExceptionally(new Refusal(ErrorCode.OVERLOADED,
                     "The server has " + capacity + " messages waiting to be stored; send it again shortly."));
             return pending.result();
         }
-        shards[Math.floorMod(Objects.hashCode(command.conversationId()), shards.length)].add(pending);
+        shards[Math.floorMod(Objects.hashCode(pending.command().conversationId()), shards.length)].add(pending);
         return pending.result();
     }
 
