@@ -1,5 +1,6 @@
 package io.switchboard.client;
 
+import io.switchboard.client.json.JsonException;
 import io.switchboard.client.json.JsonObject;
 import io.switchboard.client.json.JsonReader;
 import io.switchboard.client.json.JsonWriter;
@@ -43,6 +44,7 @@ final class Frames {
             case "message:new" -> new ServerFrame.New(message(frame));
             case "sync:gap" -> new ServerFrame.SyncGap(new Gap(frame.string("conversationId"),
                     frame.integer("fromSeq"), frame.integer("toSeq")));
+            case "sync:cursors" -> new ServerFrame.SyncCursors(cursors(frame));
             case "pong" -> new ServerFrame.Pong();
             case "error" -> new ServerFrame.Error(error(frame), frame.optionalString("frameType").orElse(""));
             default -> new ServerFrame.Unknown(type);
@@ -54,6 +56,13 @@ final class Frames {
         return new Session(frame.optionalString("sessionId").orElse(""), frame.optionalString("userId").orElse(""),
                 frame.optionalString("deviceId").orElse(""), limits.integer("maxTextLength", 0),
                 limits.integer("maxFrameBytes", 0));
+    }
+
+    private static Map<String, Long> cursors(JsonObject frame) {
+        JsonObject cursors = frame.object("cursors").orElseThrow(() -> new JsonException("missing field 'cursors'"));
+        Map<String, Long> seqs = new LinkedHashMap<>();
+        cursors.asMap().keySet().forEach(conversation -> seqs.put(conversation, cursors.integer(conversation)));
+        return seqs;
     }
 
     private static SentAck sentAck(JsonObject frame) {

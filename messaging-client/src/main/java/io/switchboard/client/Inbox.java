@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * the conversation's cursor, or whose messageId was delivered recently, is a duplicate; one further ahead is held
  * until the seqs between arrive.
  *
- * <p>The first message of a conversation without a cursor is taken as its start (cursor = seq - 1). The server
- * replays from its own cursor in seq order, so that first message is the lowest the device is owed; waiting for a
- * seq 1 that the server will never send again would stall the conversation for ever.
+ * <p>A conversation without a cursor starts at 0, unless the server says otherwise: it replays each conversation
+ * from the cursor the device stated, else from the one it stored, and names that cursor in {@code sync:cursors}
+ * ahead of the replay wherever it is neither 0 nor the stated one ({@link #skipTo}). Taking the first message seen
+ * as the start instead would be a guess, and a wrong one whenever a higher seq comes first (the answer to a repeated
+ * send, say): the seqs below it would be dropped as duplicates.
  *
  * <p>Confined to the client's event thread, except {@link #cursors()}, which any thread may read.
  */
@@ -36,7 +38,7 @@ final class Inbox {
     /** The messages now deliverable, in order, with the cursor already advanced past them. */
     List<Message> accept(Message message) {
         String conversation = message.conversationId();
-        long cursor = cursors.computeIfAbsent(conversation, c -> message.seq() - 1);
+        long cursor = cursors.getOrDefault(conversation, 0L);
         if (message.seq() <= cursor || delivered.contains(message.messageId())) {
             return List.of();
         }
@@ -49,7 +51,10 @@ final class Inbox {
         cursors.putIfAbsent(gap.conversationId(), gap.fromSeq() - 1);
     }
 
-    /** Gives up on the seqs up to {@code seq}, for messages the server no longer has; returns what that unblocks. */
+    /**
+     * Moves the cursor up to {@code seq}, for messages the server will not send: its replay starts past them, or it
+     * no longer has them. Returns what that unblocks.
+     */
     List<Message> skipTo(String conversation, long seq) {
         cursors.merge(conversation, seq, Math::max);
         TreeMap<Long, Message> waiting = held.get(conversation);
@@ -78,7 +83,7 @@ final class Inbox {
         if (waiting == null) {
             return List.of();
         }
-        long cursor = cursors.get(conversation);
+        long cursor = cursors.getOrDefault(conversation, 0L);
         List<Message> run = new ArrayList<>();
         while (!waiting.isEmpty() && waiting.firstKey() == cursor + 1) {
             Message next = waiting.pollFirstEntry().getValue();

@@ -39,6 +39,8 @@ final class Router implements Connection.Events {
             sender.acknowledged(sent.ack()).ifPresent(receiver::sentHere);
         } else if (frame instanceof ServerFrame.New incoming) {
             receiver.received(incoming.message());
+        } else if (frame instanceof ServerFrame.SyncCursors syncCursors) {
+            syncCursors.cursors().forEach(receiver::skipTo);
         } else if (frame instanceof ServerFrame.SyncGap syncGap) {
             gap(syncGap.gap());
         } else if (frame instanceof ServerFrame.Error error && !sender.rejected(error.error())) {

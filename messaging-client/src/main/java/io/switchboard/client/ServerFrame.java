@@ -1,5 +1,7 @@
 package io.switchboard.client;
 
+import java.util.Map;
+
 /** The frames the server sends, decoded by {@link Frames#decode(String)}. */
 sealed interface ServerFrame {
 
@@ -13,6 +15,10 @@ sealed interface ServerFrame {
     }
 
     record SyncGap(Gap gap) implements ServerFrame {
+    }
+
+    /** Where the session's replay starts, for conversations where that is neither 0 nor the cursor stated. */
+    record SyncCursors(Map<String, Long> cursors) implements ServerFrame {
     }
 
     record Pong() implements ServerFrame {

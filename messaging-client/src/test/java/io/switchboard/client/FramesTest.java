@@ -57,6 +57,15 @@ class FramesTest {
     }
 
     @Test
+    void decodesTheCursorsTheReplayStartsFrom() {
+        assertThat(Frames.decode("{\"type\":\"sync:cursors\",\"cursors\":{\"c1\":17,\"c2\":4}}"))
+                .isEqualTo(new ServerFrame.SyncCursors(Map.of("c1", 17L, "c2", 4L)));
+        assertThatThrownBy(() -> Frames.decode("{\"type\":\"sync:cursors\"}")).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> Frames.decode("{\"type\":\"sync:cursors\",\"cursors\":{\"c1\":\"x\"}}"))
+                .isInstanceOf(JsonException.class);
+    }
+
+    @Test
     void anErrorWithANullRefHasAnEmptyRef() {
         ServerFrame.Error error = (ServerFrame.Error) Frames.decode(
                 "{\"type\":\"error\",\"code\":\"malformed_frame\",\"message\":\"m\",\"temporary\":false,\"ref\":null}");

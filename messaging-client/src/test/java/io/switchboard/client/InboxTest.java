@@ -75,10 +75,20 @@ class InboxTest {
     }
 
     @Test
-    void takesTheFirstMessageOfAnUnknownConversationAsItsStart() {
+    void anUnknownConversationStartsAtZeroSoAHigherSeqSeenFirstWaitsForTheLowerOnes() {
+        assertThat(cut.accept(message("new", 3))).isEmpty();
+        assertThat(cut.accept(message("new", 1))).extracting(Message::seq).containsExactly(1L);
+        assertThat(cut.accept(message("new", 2))).extracting(Message::seq).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void aCursorTheServerNamesStartsAnUnknownConversationThereAndNeverLowersAKnownOne() {
+        assertThat(cut.skipTo("new", 16)).isEmpty();
         assertThat(cut.accept(message("new", 17))).extracting(Message::seq).containsExactly(17L);
-        assertThat(cut.cursor("new")).isEqualTo(17);
         assertThat(cut.accept(message("new", 16))).isEmpty();
+
+        cut.skipTo("new", 5);
+        assertThat(cut.cursor("new")).isEqualTo(17);
     }
 
     @Test

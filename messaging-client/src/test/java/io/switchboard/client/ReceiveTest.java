@@ -129,6 +129,27 @@ class ReceiveTest {
         assertThat(received).extracting(Message::seq).containsExactly(1L, 2L);
     }
 
+    @Test
+    void aConversationStartsWhereTheServerSaysAndOtherwiseAtZero() throws Exception {
+        cut.close();
+        cut = TestClients.builder(transport).listener(received::add).build();
+        FakeLink link = connected();
+        link.serverSends(Map.of("type", "sync:cursors", "cursors", Map.of("c2", 40)));
+
+        var future = cut.send("c1", "from here");
+        link.acknowledge(link.next("message:send"), 3);
+        future.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        link.push("c2", 41);
+        await().until(() -> received.size() == 1);
+        assertThat(received.get(0).seq()).as("c2 starts after 40").isEqualTo(41);
+
+        link.push("c1", 1);
+        link.push("c1", 2);
+        await().until(() -> received.size() == 4);
+        assertThat(received.stream().filter(m -> m.conversationId().equals("c1")).map(Message::seq))
+                .as("an own message seen first does not make c1 start at 3").containsExactly(1L, 2L, 3L);
+    }
+
     private FakeLink connected() {
         cut.connect();
         FakeLink link = transport.nextSession();

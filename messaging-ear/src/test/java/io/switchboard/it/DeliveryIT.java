@@ -76,6 +76,55 @@ class DeliveryIT {
     }
 
     @Test
+    void theServerNamesWhereAReplayStartsAndAStatedCursorCountsEvenBelowTheStoredOne() throws Exception {
+        String alice = Rest.unique("alice");
+        String bob = Rest.unique("bob");
+        String conversation = Rest.direct(Tokens.user(alice), bob);
+        String quiet = Rest.direct(Tokens.user(bob), Rest.unique("carol"));
+        try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
+            phone.autoAck = false;
+            sendMany(alice, conversation, 5);
+            assertThat(seqs(phone.all("message:new", Duration.ofMillis(500)))).hasSize(5);
+            phone.ack(conversation, 3);
+            Thread.sleep(1500); // acknowledged positions are saved in batches, every second
+        }
+        try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
+            JsonObject cursors = phone.next("sync:cursors").getJsonObject("cursors");
+            assertThat(cursors.getInt(conversation)).as("the stored cursor").isEqualTo(3);
+            assertThat(cursors.containsKey(quiet)).as("a conversation that starts at 0 is not named").isFalse();
+            assertThat(seqs(phone.all("message:new", Duration.ofSeconds(1)))).containsExactly(4L, 5L);
+        }
+        try (Chat phone = Chat.connect(Tokens.user(bob), "phone", conversation + ":1")) {
+            assertThat(seqs(phone.all("message:new", Duration.ofSeconds(1))))
+                    .as("a device restored from older cursors is replayed from them").containsExactly(2L, 3L, 4L, 5L);
+            assertThat(phone.next("sync:cursors", Duration.ofMillis(100))).as("it said where it stands").isNull();
+        }
+    }
+
+    @Test
+    void aDevicesOwnMessageMovesItsSavedCursorOnlyWithAnAck() throws Exception {
+        String alice = Rest.unique("alice");
+        String bob = Rest.unique("bob");
+        String conversation = Rest.direct(Tokens.user(alice), bob);
+        sendMany(alice, conversation, 1);
+        try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
+            assertThat(phone.next("message:new").getInt("seq")).isEqualTo(1);
+            // The answer may never reach a device whose connection drops now: the server must not count on it.
+            assertThat(phone.sendMessage(conversation, Rest.unique("k"), "mine").getInt("seq")).isEqualTo(2);
+            Thread.sleep(1500); // acknowledged positions are saved in batches, every second
+        }
+        try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
+            assertThat(seqs(phone.all("message:new", Duration.ofSeconds(1))))
+                    .as("the own message, never acknowledged, comes again").containsExactly(2L);
+            phone.ack(conversation, 2);
+            Thread.sleep(1500);
+        }
+        try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
+            assertThat(phone.next("message:new", Duration.ofSeconds(1))).as("acknowledged now").isNull();
+        }
+    }
+
+    @Test
     void theFlushSavesThePositionsOfEveryConnectedDeviceAcrossItsTransactions() throws Exception {
         String alice = Rest.unique("alice");
         String bob = Rest.unique("bob");

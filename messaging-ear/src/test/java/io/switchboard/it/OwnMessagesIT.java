@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A device's own messages beside the other member's, when both reach the server at once: the two sends share a
  * batch of the group commit, and each device sees its own message through {@code message:sent} and the other's as
- * a push. A new device knows no position yet, so it takes the first message it sees as the conversation's start;
- * that must be the lowest seq, its own included.
+ * a push, in seq order whichever of the two is its own.
  */
 class OwnMessagesIT {
 

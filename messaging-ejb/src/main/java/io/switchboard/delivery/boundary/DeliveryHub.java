@@ -85,7 +85,8 @@ public class DeliveryHub {
         registry.register(session);
         seen.add(new DeviceTable.DeviceKey(connection.userId(), connection.deviceId()));
         try {
-            session.start(deliveries.connect(connection.userId(), connection.deviceId(), statedCursors));
+            session.start(deliveries.connect(connection.userId(), connection.deviceId(), statedCursors),
+                    statedCursors);
             return session;
         } catch (RuntimeException e) {
             registry.unregister(session);

@@ -2,6 +2,7 @@ package io.switchboard.delivery.control;
 
 import io.switchboard.conversations.boundary.MessageView;
 import io.switchboard.delivery.boundary.Backlog;
+import java.util.Map;
 
 /**
  * One device's live session as delivery sees it: the port between the business components and the WebSocket
@@ -18,6 +19,9 @@ public interface Connection {
     void deliver(MessageView message, boolean redelivery);
 
     void gap(Backlog.Gap gap);
+
+    /** Where the session's replay starts, per conversation, for those it lists; before any message of the session. */
+    void cursors(Map<String, Long> cursors);
 
     /** How many more frames the outbound queue takes before the session counts as a slow consumer. */
     int room();

@@ -4,11 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 
-/** How far one conversation has been pushed to one device and how far the device has acknowledged it. */
+/**
+ * How far one conversation has been pushed to one device, how far the device has it (its acks, and its own messages
+ * counted as received), and how far the device itself has said it has it (its cursor at connect and its acks).
+ */
 final class ConversationStream {
 
     private long sentUpTo;
     private long ackedUpTo;
+    /**
+     * The device's own word: the cursor the session started from and its acks. Only this is saved. Its own messages
+     * count as received in this session, but the answer that gave one to the device may have been lost with the
+     * connection, so a later session must not start past it on the server's say-so.
+     */
+    private long declaredUpTo;
     private Instant lastPushAt = Instant.EPOCH;
     private int redeliveries;
     /**
@@ -20,12 +29,14 @@ final class ConversationStream {
     ConversationStream(long cursor) {
         this.sentUpTo = cursor;
         this.ackedUpTo = cursor;
+        this.declaredUpTo = cursor;
     }
 
-    /** Raises both positions to a cursor known from elsewhere (the store, the device's own statement). */
+    /** Raises the positions to the cursor the session starts from (the store's, or the device's own statement). */
     void atLeast(long cursor) {
         ackedUpTo = Math.max(ackedUpTo, cursor);
         sentUpTo = Math.max(sentUpTo, cursor);
+        declaredUpTo = Math.max(declaredUpTo, cursor);
         passOwn();
     }
 
@@ -48,36 +59,41 @@ final class ConversationStream {
         sentUpTo = Math.max(sentUpTo, seq);
     }
 
-    /** @return whether the acknowledged position moved */
+    long declaredUpTo() {
+        return declaredUpTo;
+    }
+
+    /** @return whether the device's own word moved, so that there is a position to save */
     boolean acked(long seq, Instant now) {
-        if (seq <= ackedUpTo) {
+        if (seq <= declaredUpTo) {
             return false;
         }
-        ackedUpTo = seq;
-        sentUpTo = Math.max(sentUpTo, seq);
-        redeliveries = 0;
-        lastPushAt = now;
-        passOwn();
+        declaredUpTo = seq;
+        if (seq > ackedUpTo) {
+            ackedUpTo = seq;
+            sentUpTo = Math.max(sentUpTo, seq);
+            redeliveries = 0;
+            lastPushAt = now;
+            passOwn();
+        }
         return true;
     }
 
     /**
      * The next seq reached the device without a push: the device sent it. It counts as acknowledged at once when
-     * everything before it is, else when everything before it has been.
-     *
-     * @return whether the acknowledged position moved
+     * everything before it is, else when everything before it has been; it is not the device's word, so it is not
+     * saved until an ack covers it.
      */
-    boolean received(long seq) {
+    void received(long seq) {
         sentUpTo = Math.max(sentUpTo, seq);
         if (seq == ackedUpTo + 1) {
             ackedUpTo = seq;
-            return true;
+            return;
         }
         if (own == null) {
             own = new ArrayDeque<>();
         }
         own.addLast(seq);
-        return false;
     }
 
     private void passOwn() {

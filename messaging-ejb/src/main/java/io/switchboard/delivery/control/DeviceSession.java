@@ -54,10 +54,22 @@ public final class DeviceSession {
 
     /**
      * Replays each conversation from its position. The session is registered before the positions are read, so a
-     * message committed in between is offered early and handled here, after the replay, and never missed.
+     * message committed in between is offered early and handled here, after the replay, and never missed. First the
+     * device is told where the replay starts wherever that is neither 0 nor the cursor it stated itself, so that it
+     * never has to guess a conversation's start from the first message it sees.
      */
-    public void start(Map<String, Deliveries.Position> positions) {
+    public void start(Map<String, Deliveries.Position> positions, Map<String, Long> stated) {
         lane.run(guarded(() -> {
+            Map<String, Long> announced = new HashMap<>();
+            positions.forEach((conversation, position) -> {
+                Long said = stated.get(conversation);
+                if (position.cursor() > 0 && (said == null || said != position.cursor())) {
+                    announced.put(conversation, position.cursor());
+                }
+            });
+            if (!announced.isEmpty()) {
+                connection.cursors(announced);
+            }
             positions.forEach((conversation, position) -> {
                 ConversationStream stream = stream(conversation, position.cursor());
                 stream.atLeast(position.cursor());
@@ -72,9 +84,10 @@ public final class DeviceSession {
     }
 
     /**
-     * A message sent through this session: the device has it already, from its {@code message:sent}, so it is not
-     * pushed back; it counts as received, and the cursor passes it once every earlier message is acknowledged. Out
-     * of turn (earlier messages not yet pushed, or the replay still running) it is pushed like any other.
+     * A message sent through this session: the device has it from its {@code message:sent}, so it is not pushed
+     * back; it counts as received in this session once every earlier message is acknowledged (the saved cursor
+     * waits for an ack that covers it). Out of turn (earlier messages not yet pushed, or the replay still running)
+     * it is pushed like any other.
      */
     public void offerOwn(MessageView message) {
         lane.run(guarded(() -> {
@@ -85,19 +98,38 @@ public final class DeviceSession {
             ConversationStream stream = stream(message.conversationId(), 0);
             if (message.seq() != stream.sentUpTo() + 1) {
                 live(message);
-            } else if (stream.received(message.seq())) {
-                unsavedAcks.merge(message.conversationId(), stream.ackedUpTo(), Math::max);
+            } else {
+                stream.received(message.seq());
             }
         }));
     }
 
     /**
-     * Runs a step after everything offered to this session so far. A send's answer goes this way, so that it
-     * follows every push of a lower seq of its conversation: a device may take {@code message:sent} as its own
-     * message in its place.
+     * Runs a send's answer once every message of a lower seq of its conversation has been pushed here, so that a
+     * device may take {@code message:sent} as its message in its place. The answer to a repeated send can get here
+     * before those pushes (another writer committed them, or the original, and their push events are still on their
+     * way): the missing ones are read from the store first, and the message then counts as received here. The
+     * answer is written even when that read fails, after the session is closed, so that the send's place in the
+     * window is given back.
      */
-    public void afterOffered(Runnable step) {
-        lane.run(step);
+    public void answer(MessageView message, Runnable step) {
+        lane.run(() -> {
+            guarded(() -> placeBefore(message)).run();
+            step.run();
+        });
+    }
+
+    private void placeBefore(MessageView message) {
+        if (!started) {
+            return;
+        }
+        ConversationStream stream = stream(message.conversationId(), 0);
+        if (message.seq() > stream.sentUpTo() + 1) {
+            catchUp(message.conversationId(), stream, message.seq() - 1);
+        }
+        if (message.seq() == stream.sentUpTo() + 1) {
+            stream.received(message.seq());
+        }
     }
 
     public void offer(MessageView message) {
@@ -130,7 +162,7 @@ public final class DeviceSession {
         lane.run(guarded(() -> {
             ConversationStream stream = stream(conversationId, 0);
             if (stream.acked(seq, Instant.now())) {
-                unsavedAcks.merge(conversationId, stream.ackedUpTo(), Math::max);
+                unsavedAcks.merge(conversationId, stream.declaredUpTo(), Math::max);
             }
         }));
     }

@@ -68,7 +68,7 @@ public class FanOutBenchmark {
             var connection = new CountingConnection(user);
             var session = new DeviceSession(connection, new Deliveries(), new SerialLane(Runnable::run),
                     Duration.ofSeconds(5), 3);
-            session.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+            session.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
             hub.registry.register(session);
             connections.add(connection);
             sessions.add(session);
@@ -123,6 +123,11 @@ public class FanOutBenchmark {
         @Override
         public void gap(Backlog.Gap gap) {
             throw new IllegalStateException("no gap in a live conversation: " + gap);
+        }
+
+        @Override
+        public void cursors(Map<String, Long> cursors) {
+            throw new IllegalStateException("every session starts at 0 here: " + cursors);
         }
 
         @Override

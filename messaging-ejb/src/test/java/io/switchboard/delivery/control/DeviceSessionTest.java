@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,13 @@ class DeviceSessionTest {
     void theBacklogIsPushedFromTheCursorBeforeLiveMessages() {
         store.stored = 5;
         cut.offer(message(6));
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(2, 5)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(2, 5)), Map.of());
         assertThat(connection.seqs()).containsExactly(3L, 4L, 5L, 6L);
     }
 
     @Test
     void aLiveMessageAheadOfOneNotYetPushedIsPrecededByTheStore() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 3;
         cut.offer(message(3));
         cut.offer(message(2));
@@ -48,7 +49,7 @@ class DeviceSessionTest {
 
     @Test
     void unacknowledgedPushesAreRedeliveredWithGrowingDelayThenTheSessionMustResume() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 1;
         Instant start = Instant.now();
         cut.offer(message(1));
@@ -68,7 +69,7 @@ class DeviceSessionTest {
 
     @Test
     void theTickLooksAtASessionOnlyOnceARedeliveryMayBeDue() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 2;
         Instant start = Instant.now();
         assertThat(cut.dueBy(start.plusSeconds(60))).as("nothing pushed").isFalse();
@@ -86,7 +87,7 @@ class DeviceSessionTest {
 
     @Test
     void aRedeliveryTakesTheOldestAndNoMoreThanHalfTheRoomLeftInTheOutboundQueue() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 100;
         Instant start = Instant.now();
         LongStream.rangeClosed(1, 100).forEach(seq -> cut.offer(message(seq)));
@@ -99,7 +100,7 @@ class DeviceSessionTest {
 
     @Test
     void anAckStopsRedeliveryAndIsHandedOverForSavingOnce() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 2;
         cut.offer(message(1));
         cut.offer(message(2));
@@ -111,21 +112,25 @@ class DeviceSessionTest {
     }
 
     @Test
-    void theSendingSessionIsNotPushedItsOwnMessageAndItsCursorPassesIt() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+    void theSendingSessionIsNotPushedItsOwnMessageAndItsCursorPassesItButOnlyAnAckIsSaved() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 2;
         cut.offer(message(1));
         cut.ack(CONVERSATION, 1);
         cut.offerOwn(message(2));
         assertThat(connection.seqs()).containsExactly(1L);
-        assertThat(cut.takeUnsavedAcks()).isEqualTo(Map.of(CONVERSATION, 2L));
+        assertThat(cut.takeUnsavedAcks()).as("the device said it has 1; its answer for 2 may be lost")
+                .isEqualTo(Map.of(CONVERSATION, 1L));
         cut.tick(Instant.now().plusSeconds(60));
         assertThat(connection.redelivered).as("nothing owed").isZero();
+
+        cut.ack(CONVERSATION, 2);
+        assertThat(cut.takeUnsavedAcks()).as("an ack that covers its own message").isEqualTo(Map.of(CONVERSATION, 2L));
     }
 
     @Test
     void anOwnMessageAfterUnacknowledgedPushesIsPassedByTheAckBelowIt() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 3;
         cut.offer(message(1));
         cut.offerOwn(message(2));
@@ -134,24 +139,72 @@ class DeviceSessionTest {
         assertThat(cut.takeUnsavedAcks()).isEmpty();
 
         cut.ack(CONVERSATION, 1);
-        assertThat(cut.takeUnsavedAcks()).isEqualTo(Map.of(CONVERSATION, 3L));
+        assertThat(cut.takeUnsavedAcks()).isEqualTo(Map.of(CONVERSATION, 1L));
         cut.tick(Instant.now().plusSeconds(60));
         assertThat(connection.redelivered).as("the device has 2 and 3 already").isZero();
     }
 
     @Test
     void anOwnMessageOutOfTurnIsPushedLikeAnyOther() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 3;
         cut.offerOwn(message(3));
         assertThat(connection.seqs()).as("1 and 2 not pushed yet: read from the store").containsExactly(1L, 2L, 3L);
     }
 
     @Test
+    void theAnswerToARepeatedSendFollowsThePushesOfEveryLowerSeq() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
+        store.stored = 3;
+        List<String> wire = new ArrayList<>();
+        connection.onDeliver = m -> wire.add("new " + m.seq());
+        // 1 and 2 were committed by other writers, and their push events have not reached this session yet.
+        cut.answer(message(3), () -> wire.add("sent 3"));
+        assertThat(wire).containsExactly("new 1", "new 2", "sent 3");
+
+        cut.offer(message(1));
+        cut.offer(message(2));
+        cut.offer(message(3));
+        assertThat(connection.seqs()).as("each pushed once, and 3 not at all").containsExactly(1L, 2L);
+    }
+
+    @Test
+    void theAnswerToASendAlreadyPlacedGoesOutAtOnce() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
+        store.stored = 2;
+        cut.offer(message(1));
+        cut.offerOwn(message(2));
+        List<String> answered = new ArrayList<>();
+        cut.answer(message(2), () -> answered.add("sent 2"));
+        assertThat(answered).containsExactly("sent 2");
+        assertThat(connection.seqs()).containsExactly(1L);
+    }
+
+    @Test
+    void theAnswerIsWrittenEvenWhenTheStoreFailsSoThatItsPlaceInTheWindowIsGivenBack() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
+        store.stored = 3;
+        store.failing = true;
+        List<String> answered = new ArrayList<>();
+        cut.answer(message(3), () -> answered.add("sent 3"));
+        assertThat(connection.closed).containsExactly(Connection.Disconnect.SERVER_ERROR);
+        assertThat(answered).containsExactly("sent 3");
+    }
+
+    @Test
+    void theDeviceIsToldWhereTheReplayStartsUnlessItSaidSoItselfOrItIsZero() {
+        store.stored = 9;
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(7, 9), "c-2", new Deliveries.Position(4, 9),
+                "c-3", new Deliveries.Position(0, 0)), Map.of("c-2", 4L));
+        assertThat(connection.announced).containsExactly(Map.of(CONVERSATION, 7L));
+        assertThat(connection.delivered).as("8 and 9, then 5 to 9").hasSize(7);
+    }
+
+    @Test
     void pastTheBoundTheGapComesFirst() {
         store.stored = 10;
         store.limit = 3;
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 10)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 10)), Map.of());
         assertThat(connection.gaps).containsExactly(new Backlog.Gap(CONVERSATION, 1, 7));
         assertThat(connection.seqs()).containsExactly(8L, 9L, 10L);
     }
@@ -159,7 +212,7 @@ class DeviceSessionTest {
     @Test
     void aFailingStoreEndsTheSessionSoThatTheDeviceResumes() {
         store.failing = true;
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 4)));
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 4)), Map.of());
         assertThat(connection.closed).containsExactly(Connection.Disconnect.SERVER_ERROR);
     }
 
@@ -194,6 +247,8 @@ class DeviceSessionTest {
         final List<Backlog.Gap> gaps = new ArrayList<>();
         final List<Disconnect> closed = new ArrayList<>();
         final List<Long> redeliveredSeqs = new ArrayList<>();
+        final List<Map<String, Long>> announced = new ArrayList<>();
+        Consumer<MessageView> onDeliver = message -> { };
         int redelivered;
         int room = 1024;
 
@@ -223,12 +278,19 @@ class DeviceSessionTest {
                 redeliveredSeqs.add(message.seq());
             } else {
                 delivered.add(message);
+                onDeliver.accept(message);
             }
         }
 
         @Override
         public void gap(Backlog.Gap gap) {
             gaps.add(gap);
+        }
+
+        @Override
+        public void cursors(Map<String, Long> cursors) {
+            assertThat(delivered).as("the cursors come before any message").isEmpty();
+            announced.add(cursors);
         }
 
         @Override

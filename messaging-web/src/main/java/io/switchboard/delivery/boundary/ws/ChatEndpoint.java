@@ -161,7 +161,7 @@ public class ChatEndpoint {
             sends.send(new SendCommand(connection.userId(), frame.clientMessageId(), frame.conversationId(),
                     frame.text(), frame.priority(), connection.sessionId()), (receipt, failure) -> {
                         if (failure == null) {
-                            delivery.afterOffered(() -> sent(connection, frame, receipt));
+                            delivery.answer(receipt.message(), () -> sent(connection, frame, receipt));
                         } else {
                             reject(connection, notStored(connection, frame, unwrap(failure)), true);
                         }

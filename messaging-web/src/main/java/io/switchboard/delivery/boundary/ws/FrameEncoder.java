@@ -1,6 +1,7 @@
 package io.switchboard.delivery.boundary.ws;
 
 import io.switchboard.conversations.boundary.MessageView;
+import java.util.TreeMap;
 
 /**
  * Writes server frames as JSON. Hand-written rather than through JSON-B: it runs once per delivery on the fan-out
@@ -49,6 +50,10 @@ public class FrameEncoder {
         } else if (frame instanceof ServerFrame.Gap g) {
             out.field("type", "sync:gap").field("conversationId", g.conversationId()).field("fromSeq", g.fromSeq())
                     .field("toSeq", g.toSeq());
+        } else if (frame instanceof ServerFrame.Cursors c) {
+            var cursors = new JsonWriter(FRAME_LENGTH);
+            new TreeMap<>(c.cursors()).forEach(cursors::escapedField);
+            out.field("type", "sync:cursors").raw("cursors", cursors.close());
         } else if (frame instanceof ServerFrame.Hello h) {
             out.field("type", "hello").field("sessionId", h.sessionId()).field("userId", h.userId())
                     .field("deviceId", h.deviceId()).raw("limits", "{\"maxTextLength\":" + h.maxTextLength()

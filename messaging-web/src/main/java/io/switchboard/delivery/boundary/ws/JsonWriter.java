@@ -36,6 +36,14 @@ public final class JsonWriter {
         return this;
     }
 
+    /** A field whose name is data (a conversation id, say), escaped like a value; other names are constants. */
+    public JsonWriter escapedField(String name, long value) {
+        separate();
+        quote(name);
+        out.append(':').append(value);
+        return this;
+    }
+
     /** A value that is already JSON. */
     public JsonWriter raw(String name, String json) {
         name(name);
@@ -48,10 +56,14 @@ public final class JsonWriter {
     }
 
     private void name(String name) {
+        separate();
+        out.append('"').append(name).append("\":");
+    }
+
+    private void separate() {
         if (out.length() > 1) {
             out.append(',');
         }
-        out.append('"').append(name).append("\":");
     }
 
     /** Copies runs of characters that need no escape in one append each: most texts are one run. */

@@ -2,6 +2,7 @@ package io.switchboard.delivery.boundary.ws;
 
 import io.switchboard.conversations.boundary.MessageView;
 import io.switchboard.platform.ErrorCode;
+import java.util.Map;
 
 /** The frames the server sends; {@link FrameEncoder} writes each as one JSON object. */
 public sealed interface ServerFrame {
@@ -17,6 +18,9 @@ public sealed interface ServerFrame {
     }
 
     record Gap(String conversationId, long fromSeq, long toSeq) implements ServerFrame {
+    }
+
+    record Cursors(Map<String, Long> cursors) implements ServerFrame {
     }
 
     record Pong() implements ServerFrame {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -70,6 +71,11 @@ final class WsConnection implements Connection {
     @Override
     public void gap(Backlog.Gap gap) {
         send(new ServerFrame.Gap(gap.conversationId(), gap.fromSeq(), gap.toSeq()));
+    }
+
+    @Override
+    public void cursors(Map<String, Long> cursors) {
+        send(new ServerFrame.Cursors(cursors));
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FrameEncoderTest {
@@ -54,6 +55,14 @@ class FrameEncoderTest {
     void helloStatesTheLimits() {
         JsonObject json = parse(cut.encode(new ServerFrame.Hello("s", "alice", "d", 1000, 16384)));
         assertThat(json.getJsonObject("limits").getInt("maxTextLength")).isEqualTo(1000);
+    }
+
+    @Test
+    void theCursorsFrameNamesEachConversationsStart() {
+        JsonObject json = parse(cut.encode(new ServerFrame.Cursors(Map.of("c-\"1", 17L, "c-2", 4L))));
+        assertThat(json.getString("type")).isEqualTo("sync:cursors");
+        assertThat(json.getJsonObject("cursors").getJsonNumber("c-\"1").longValue()).isEqualTo(17);
+        assertThat(json.getJsonObject("cursors").getJsonNumber("c-2").longValue()).isEqualTo(4);
     }
 
     private static JsonObject parse(String text) {
