@@ -56,16 +56,8 @@ class DeliveryIT {
 
     @Test
     void aReconnectingDeviceGetsWhatItDidNotAcknowledgeAndNothingElse() throws Exception {
-        String alice = Rest.unique("alice");
         String bob = Rest.unique("bob");
-        String conversation = Rest.direct(Tokens.user(alice), bob);
-        try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
-            phone.autoAck = false;
-            sendMany(alice, conversation, 5);
-            assertThat(seqs(phone.all("message:new", Duration.ofMillis(500)))).containsExactly(1L, 2L, 3L, 4L, 5L);
-            phone.ack(conversation, 3);
-            Thread.sleep(1500); // acknowledged positions are saved in batches, every second
-        }
+        String conversation = fiveMessagesOfWhichPhoneAcknowledgedThree(bob);
         try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
             assertThat(seqs(phone.all("message:new", Duration.ofSeconds(1)))).containsExactly(4L, 5L);
         }
@@ -77,17 +69,9 @@ class DeliveryIT {
 
     @Test
     void theServerNamesWhereAReplayStartsAndAStatedCursorCountsEvenBelowTheStoredOne() throws Exception {
-        String alice = Rest.unique("alice");
         String bob = Rest.unique("bob");
-        String conversation = Rest.direct(Tokens.user(alice), bob);
         String quiet = Rest.direct(Tokens.user(bob), Rest.unique("carol"));
-        try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
-            phone.autoAck = false;
-            sendMany(alice, conversation, 5);
-            assertThat(seqs(phone.all("message:new", Duration.ofMillis(500)))).hasSize(5);
-            phone.ack(conversation, 3);
-            Thread.sleep(1500); // acknowledged positions are saved in batches, every second
-        }
+        String conversation = fiveMessagesOfWhichPhoneAcknowledgedThree(bob);
         try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
             JsonObject cursors = phone.next("sync:cursors").getJsonObject("cursors");
             assertThat(cursors.getInt(conversation)).as("the stored cursor").isEqualTo(3);
@@ -99,6 +83,20 @@ class DeliveryIT {
                     .as("a device restored from older cursors is replayed from them").containsExactly(2L, 3L, 4L, 5L);
             assertThat(phone.next("sync:cursors", Duration.ofMillis(100))).as("it said where it stands").isNull();
         }
+    }
+
+    /** A direct conversation of bob's with five messages, of which his device "phone" received all and acked 3. */
+    private static String fiveMessagesOfWhichPhoneAcknowledgedThree(String bob) throws Exception {
+        String alice = Rest.unique("alice");
+        String conversation = Rest.direct(Tokens.user(alice), bob);
+        try (Chat phone = Chat.connect(Tokens.user(bob), "phone")) {
+            phone.autoAck = false;
+            sendMany(alice, conversation, 5);
+            assertThat(seqs(phone.all("message:new", Duration.ofMillis(500)))).containsExactly(1L, 2L, 3L, 4L, 5L);
+            phone.ack(conversation, 3);
+            Thread.sleep(1500); // acknowledged positions are saved in batches, every second
+        }
+        return conversation;
     }
 
     @Test
