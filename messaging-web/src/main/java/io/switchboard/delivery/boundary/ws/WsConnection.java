@@ -136,7 +136,23 @@ final class WsConnection implements Connection {
         }
     }
 
+    /**
+     * Hands one frame to the container. A session that the peer closed before this side noticed refuses the write
+     * with IllegalStateException (the WebSocket API's rule for a closed session): the device is gone, which is no
+     * server fault, so nothing more is written and every frame still waiting counts as written, giving back the
+     * places of the sends they answer.
+     */
     private void write(Outbound frame) {
+        try {
+            sendAsync(frame);
+        } catch (IllegalStateException closed) {
+            LOG.log(Level.FINE, "event=send_failed reason=closed session=" + sessionId(), closed);
+            frame.written();
+            stop().forEach(Outbound::written);
+        }
+    }
+
+    private void sendAsync(Outbound frame) {
         session.getAsyncRemote().sendText(frame.text(), result -> {
             if (!result.isOK()) {
                 LOG.log(Level.FINE, "event=send_failed session=" + sessionId(), result.getException());
@@ -154,20 +170,22 @@ final class WsConnection implements Connection {
     }
 
     void close(CloseReason reason) {
-        List<Outbound> dropped;
-        synchronized (this) {
-            closing = true;
-            dropped = new ArrayList<>(queue);
-            queue.clear();
-        }
         // Nothing queued will be written now: the sends they answer give back their places, so a reader waiting
         // for one is not left hanging.
-        dropped.forEach(Outbound::written);
+        stop().forEach(Outbound::written);
         try {
             session.close(reason);
         } catch (IOException e) {
             LOG.log(Level.FINE, "event=close_failed session=" + sessionId(), e);
         }
+    }
+
+    /** Ends writing: later frames are dropped as they come; returns those that were waiting. */
+    private synchronized List<Outbound> stop() {
+        closing = true;
+        List<Outbound> dropped = new ArrayList<>(queue);
+        queue.clear();
+        return dropped;
     }
 
     /** A frame waiting to be written, and what its writing completes. */
