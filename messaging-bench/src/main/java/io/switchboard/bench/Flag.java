@@ -22,6 +22,8 @@ record Flag(String name, String defaultValue, String group, String description) 
             new Flag("token-ttl-s", "7200", "target", "lifetime of the tokens the run asks for or signs"),
             new Flag("http-concurrency", "16", "target", "REST requests in flight while preparing users and "
                     + "conversations (switchboard)"),
+            new Flag("ack-delay-ms", "0", "target", "how long a device gathers its acks of one conversation before "
+                    + "it sends the highest (switchboard); 0: an ack for every message"),
             new Flag("conns", "1000", "topology", "connections C, one user and one device each; rounded down "
                     + "to whole conversations"),
             new Flag("conversation-size", "2", "topology", "members per conversation S: 2 for direct chats, "

@@ -70,7 +70,7 @@ final class Target {
         String path = url.getPath() == null ? "" : url.getPath();
         return switch (o.str("adapter")) {
             case "switchboard" -> new SwitchboardAdapter(URI.create("http://" + url.getRawAuthority() + path),
-                    o.integer("http-concurrency"), o.longValue("token-ttl-s"));
+                    o.integer("http-concurrency"), o.longValue("token-ttl-s"), o.longValue("ack-delay-ms"));
             case "socketio" -> new SocketIoAdapter(path, secret(o), o.longValue("token-ttl-s"));
             default -> throw new IllegalArgumentException("--adapter must be switchboard or socketio");
         };

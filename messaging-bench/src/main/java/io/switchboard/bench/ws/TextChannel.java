@@ -7,4 +7,7 @@ public interface TextChannel {
     boolean sendText(String text);
 
     void close(int code, String reason);
+
+    /** Runs {@code task} on the connection's thread after {@code delayNanos}; call on that thread. */
+    void later(long delayNanos, Runnable task);
 }

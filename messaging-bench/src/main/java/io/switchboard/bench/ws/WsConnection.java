@@ -85,6 +85,11 @@ public final class WsConnection implements FrameDecoder.Sink, TextChannel {
         return true;
     }
 
+    @Override
+    public void later(long delayNanos, Runnable task) {
+        loop.schedule(delayNanos, task);
+    }
+
     /** Sends a close frame and releases the socket at once; a benchmark does not wait for the closing handshake. */
     @Override
     public void close(int code, String reason) {

@@ -9,6 +9,7 @@ public final class RecordingEvents implements SessionEvents, TextChannel {
 
     public final List<String> events = new ArrayList<>();
     public final List<String> written = new ArrayList<>();
+    private final List<Runnable> later = new ArrayList<>();
     public boolean open = true;
 
     @Override
@@ -59,5 +60,17 @@ public final class RecordingEvents implements SessionEvents, TextChannel {
     public void close(int code, String reason) {
         open = false;
         written.add("close " + code + " " + reason);
+    }
+
+    @Override
+    public void later(long delayNanos, Runnable task) {
+        later.add(task);
+    }
+
+    /** Runs what was scheduled for later, as if its time had come. */
+    public void runLater() {
+        List<Runnable> due = new ArrayList<>(later);
+        later.clear();
+        due.forEach(Runnable::run);
     }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Switchboard: one user and one device per connection. Every run uses fresh user names (the run id is in them), so a
@@ -19,11 +20,13 @@ public final class SwitchboardAdapter implements ChatAdapter {
     private final SwitchboardRest rest;
     private final String basePath;
     private final int httpConcurrency;
+    private final long ackDelayNanos;
 
-    public SwitchboardAdapter(URI base, int httpConcurrency, long tokenTtlSeconds) {
+    public SwitchboardAdapter(URI base, int httpConcurrency, long tokenTtlSeconds, long ackDelayMillis) {
         this.rest = new SwitchboardRest(base, tokenTtlSeconds);
         this.basePath = base.getPath();
         this.httpConcurrency = httpConcurrency;
+        this.ackDelayNanos = TimeUnit.MILLISECONDS.toNanos(ackDelayMillis);
     }
 
     @Override
@@ -63,6 +66,6 @@ public final class SwitchboardAdapter implements ChatAdapter {
 
     @Override
     public ChatSession session(Member member, SessionEvents events) {
-        return new SwitchboardSession(member, events);
+        return new SwitchboardSession(member, events, ackDelayNanos);
     }
 }

@@ -15,11 +15,15 @@ final class SwitchboardSession implements ChatSession {
     private final Member member;
     private final SessionEvents events;
     private final Map<String, SeqCursor> cursors = new HashMap<>(2);
+    private final long ackDelayNanos;
+    /** Per conversation, the highest seq to acknowledge when its gathering time is up. */
+    private final Map<String, Long> pendingAcks = new HashMap<>(2);
     private TextChannel ws;
 
-    SwitchboardSession(Member member, SessionEvents events) {
+    SwitchboardSession(Member member, SessionEvents events, long ackDelayNanos) {
         this.member = member;
         this.events = events;
+        this.ackDelayNanos = ackDelayNanos;
     }
 
     @Override
@@ -103,8 +107,24 @@ final class SwitchboardSession implements ChatSession {
         }
     }
 
+    /**
+     * Acknowledges at once, or with a delay gathers every ack of the conversation in that time into one, the
+     * highest: an ack is cumulative, so the server learns the same with fewer frames.
+     */
     private void ack(String conversation, long seq) {
-        ws.sendText(SwitchboardFrames.ack(conversation, seq));
+        if (ackDelayNanos <= 0) {
+            ws.sendText(SwitchboardFrames.ack(conversation, seq));
+        } else if (pendingAcks.containsKey(conversation)) {
+            pendingAcks.merge(conversation, seq, Math::max);
+        } else {
+            pendingAcks.put(conversation, seq);
+            ws.later(ackDelayNanos, () -> {
+                Long highest = pendingAcks.remove(conversation);
+                if (highest != null) {
+                    ws.sendText(SwitchboardFrames.ack(conversation, highest));
+                }
+            });
+        }
     }
 
     @Override

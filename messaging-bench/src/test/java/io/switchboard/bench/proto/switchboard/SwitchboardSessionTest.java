@@ -13,7 +13,7 @@ class SwitchboardSessionTest {
 
     private final RecordingEvents peer = new RecordingEvents();
     private final SwitchboardSession cut = new SwitchboardSession(
-            new Member(3, "bench-r-3", "c-1", "/ws?device=d-r-3", Map.of(), "t"), peer);
+            new Member(3, "bench-r-3", "c-1", "/ws?device=d-r-3", Map.of(), "t"), peer, 0);
 
     @BeforeEach
     void open() {
@@ -24,6 +24,23 @@ class SwitchboardSessionTest {
         return "{\"type\":\"message:new\",\"messageId\":\"m-" + seq + "\",\"conversationId\":\"c-1\",\"seq\":" + seq
                 + ",\"senderId\":\"bench-r-2\",\"clientMessageId\":\"" + cmid + "\",\"text\":\"42|x\","
                 + "\"priority\":\"normal\",\"sentAt\":\"2026-11-22T10:15:30.123Z\",\"redelivery\":" + redelivery + "}";
+    }
+
+    @Test
+    void withADelayTheAcksOfAConversationAreGatheredIntoTheHighest() {
+        var gathering = new SwitchboardSession(new Member(3, "bench-r-3", "c-1", "/ws?device=d-r-3", Map.of(), "t"),
+                peer, 50_000_000L);
+        gathering.onOpen(peer);
+        gathering.onText(messageNew(1, "r-1", false));
+        gathering.onText(messageNew(2, "r-2", false));
+        assertThat(peer.written).as("nothing before the delay is up").isEmpty();
+
+        peer.runLater();
+        gathering.onText(messageNew(3, "r-3", false));
+        peer.runLater();
+        assertThat(peer.written).containsExactly(
+                "{\"type\":\"message:ack\",\"conversationId\":\"c-1\",\"seq\":2}",
+                "{\"type\":\"message:ack\",\"conversationId\":\"c-1\",\"seq\":3}");
     }
 
     @Test
