@@ -1,5 +1,7 @@
 package io.switchboard.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -81,6 +83,16 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
 
     private static String ackFrame(String conversationId, long seq) {
         return "{\"type\":\"message:ack\",\"conversationId\":\"" + conversationId + "\",\"seq\":" + seq + "}";
+    }
+
+    /**
+     * Acknowledges and waits until the server has taken the ack: it handles a connection's frames in order and
+     * answers the ping after it.
+     */
+    void ackAndWait(String conversationId, long seq) throws InterruptedException {
+        ack(conversationId, seq);
+        send("{\"type\":\"ping\"}");
+        assertThat(next("pong")).as("pong after the ack of " + seq).isNotNull();
     }
 
     void sendBinary(byte[] data) {

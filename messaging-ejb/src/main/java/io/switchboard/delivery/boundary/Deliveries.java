@@ -57,19 +57,22 @@ public class Deliveries {
 
     /**
      * Answers where each of the user's conversations stands for the device: the cursor (the device's own
-     * statement where it made one, else the stored one) and the conversation's last seq. A statement below the
+     * statement where it made one, else the stored one or the higher one acknowledged but not yet written) and the
+     * conversation's last seq. A statement below the
      * stored cursor counts too: the device knows best what it has (it may have restarted from cursors it saved
      * before its last acks), and a replay from the stored one would leave it waiting for ever for the seqs between.
      * It only reads, in two lookups outside a transaction: that the device was here is written with the next cursor
      * flush ({@link #saveProgress}), so a connect costs no commit of its own.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Map<String, Position> connect(String user, String device, Map<String, Long> stated) {
+    public Map<String, Position> connect(String user, String device, Map<String, Long> unsaved,
+            Map<String, Long> stated) {
         Map<String, Position> positions = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             new CursorTable(connection).standings(user, device).forEach((conversation, standing) -> positions.put(
                     conversation, new Position(stated.containsKey(conversation)
-                            ? Math.min(stated.get(conversation), standing.lastSeq()) : standing.ackedSeq(),
+                            ? Math.min(stated.get(conversation), standing.lastSeq())
+                            : Math.max(standing.ackedSeq(), unsaved.getOrDefault(conversation, 0L)),
                             standing.lastSeq())));
         } catch (SQLException e) {
             throw new PersistenceException("reading where device " + device + " of " + user + " stands failed", e);

@@ -7,6 +7,7 @@ import io.switchboard.delivery.control.DeviceSession;
 import io.switchboard.delivery.control.DeviceTable;
 import io.switchboard.delivery.control.SerialLane;
 import io.switchboard.delivery.control.SessionRegistry;
+import io.switchboard.delivery.control.UnsavedCursors;
 import io.switchboard.monitoring.boundary.Telemetry;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +35,9 @@ public class DeliveryHub {
 
     @Inject
     SessionRegistry registry;
+
+    @Inject
+    UnsavedCursors unsaved;
 
     @Inject
     Telemetry telemetry;
@@ -79,13 +82,18 @@ public class DeliveryHub {
     /**
      * Registers the device, then reads where it stands and starts its replay. In that order, a message committed
      * meanwhile is either in the positions or offered to the registered session; live offers wait for the replay.
+     * The positions acknowledged but not yet written are taken before the stored ones are read, so that between the
+     * two every ack the server has is counted, even one of a session of the same device that is still closing.
      */
     public DeviceSession open(Connection connection, Map<String, Long> statedCursors) {
-        var session = new DeviceSession(connection, deliveries, new SerialLane(pool), ackTimeout, maxRedeliveries);
+        var device = new DeviceTable.DeviceKey(connection.userId(), connection.deviceId());
+        var session = new DeviceSession(connection, deliveries, unsaved, new SerialLane(pool), ackTimeout,
+                maxRedeliveries);
         registry.register(session);
-        seen.add(new DeviceTable.DeviceKey(connection.userId(), connection.deviceId()));
+        seen.add(device);
         try {
-            session.start(deliveries.connect(connection.userId(), connection.deviceId(), statedCursors),
+            Map<String, Long> acked = unsaved.of(device);
+            session.start(deliveries.connect(device.userId(), device.deviceId(), acked, statedCursors),
                     statedCursors);
             return session;
         } catch (RuntimeException e) {
@@ -94,10 +102,15 @@ public class DeliveryHub {
         }
     }
 
+    /**
+     * Ends the session and writes what its device acknowledged since the last flush, so that a connect to another
+     * node finds it too; an ack still on its way through the session's lane goes with the next flush.
+     */
     public void close(DeviceSession session) {
         registry.unregister(session);
-        seen.add(new DeviceTable.DeviceKey(session.connection().userId(), session.connection().deviceId()));
-        save(List.of(session), List.of());
+        var device = new DeviceTable.DeviceKey(session.connection().userId(), session.connection().deviceId());
+        seen.add(device);
+        write(unsaved.cursorsOf(device), List.of());
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
@@ -126,52 +139,35 @@ public class DeliveryHub {
             lastFlush = now;
             List<DeviceTable.DeviceKey> devices = new ArrayList<>(seen);
             seen.removeAll(devices);
-            save(registry.all(), devices);
+            save(devices);
         }
     }
 
     /**
-     * Writes the sessions' unsaved acks and the given devices' last-seen, at most {@code cursorBatch} rows to a
+     * Writes the unsaved positions and the given devices' last-seen, at most {@code cursorBatch} rows to a
      * transaction; a chunk that fails waits for the next flush, the others stay written.
      */
-    private void save(Collection<DeviceSession> sessions, List<DeviceTable.DeviceKey> devices) {
+    private void save(List<DeviceTable.DeviceKey> devices) {
         int batch = Math.max(1, cursorBatch);
         for (int from = 0; from < devices.size(); from += batch) {
-            List<DeviceTable.DeviceKey> chunk = devices.subList(from, Math.min(devices.size(), from + batch));
-            write(List.of(), chunk);
+            write(List.of(), devices.subList(from, Math.min(devices.size(), from + batch)));
         }
-        List<Map.Entry<DeviceSession, Map<String, Long>>> taken = new ArrayList<>();
-        int rows = 0;
-        for (DeviceSession session : sessions) {
-            Map<String, Long> acks = session.takeUnsavedAcks();
-            if (!acks.isEmpty()) {
-                taken.add(Map.entry(session, acks));
-                rows += acks.size();
-            }
-            if (rows >= batch) {
-                write(taken, List.of());
-                taken = new ArrayList<>();
-                rows = 0;
-            }
-        }
-        if (!taken.isEmpty()) {
-            write(taken, List.of());
+        List<CursorTable.Cursor> cursors = unsaved.all();
+        for (int from = 0; from < cursors.size(); from += batch) {
+            write(cursors.subList(from, Math.min(cursors.size(), from + batch)), List.of());
         }
     }
 
-    private void write(List<Map.Entry<DeviceSession, Map<String, Long>>> taken, List<DeviceTable.DeviceKey> devices) {
-        List<CursorTable.Cursor> updates = new ArrayList<>();
-        for (var entry : taken) {
-            Connection c = entry.getKey().connection();
-            entry.getValue().forEach((conversation, seq) -> updates.add(
-                    new CursorTable.Cursor(c.userId(), c.deviceId(), conversation, seq)));
+    private void write(List<CursorTable.Cursor> cursors, List<DeviceTable.DeviceKey> devices) {
+        if (cursors.isEmpty() && devices.isEmpty()) {
+            return;
         }
         try {
-            deliveries.saveProgress(updates, devices);
+            deliveries.saveProgress(cursors, devices);
+            unsaved.written(cursors);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "event=cursor_save_failed cursors=" + updates.size() + " devices="
+            LOG.log(Level.WARNING, "event=cursor_save_failed cursors=" + cursors.size() + " devices="
                     + devices.size(), e);
-            taken.forEach(entry -> entry.getKey().keepUnsavedAcks(entry.getValue()));
             seen.addAll(devices);
         }
     }

@@ -28,7 +28,8 @@ public final class DeviceSession {
     private final Duration ackTimeout;
     private final int maxRedeliveries;
     private final Map<String, ConversationStream> streams = new ConcurrentHashMap<>();
-    private final Map<String, Long> unsavedAcks = new ConcurrentHashMap<>();
+    private final UnsavedCursors unsaved;
+    private final DeviceTable.DeviceKey device;
     /** Live messages offered before the positions were known; handled right after the replay. */
     private final List<MessageView> early = new ArrayList<>();
     private boolean started;
@@ -39,10 +40,12 @@ public final class DeviceSession {
      */
     private volatile Instant checkAt;
 
-    public DeviceSession(Connection connection, Deliveries deliveries, SerialLane lane, Duration ackTimeout,
-            int maxRedeliveries) {
+    public DeviceSession(Connection connection, Deliveries deliveries, UnsavedCursors unsaved, SerialLane lane,
+            Duration ackTimeout, int maxRedeliveries) {
         this.connection = connection;
         this.deliveries = deliveries;
+        this.unsaved = unsaved;
+        this.device = new DeviceTable.DeviceKey(connection.userId(), connection.deviceId());
         this.lane = lane;
         this.ackTimeout = ackTimeout;
         this.maxRedeliveries = maxRedeliveries;
@@ -162,7 +165,7 @@ public final class DeviceSession {
         lane.run(guarded(() -> {
             ConversationStream stream = stream(conversationId, 0);
             if (stream.acked(seq, Instant.now())) {
-                unsavedAcks.merge(conversationId, stream.declaredUpTo(), Math::max);
+                unsaved.acked(device, conversationId, stream.declaredUpTo());
             }
         }));
     }
@@ -203,23 +206,6 @@ public final class DeviceSession {
             }
             checkAt = next;
         }));
-    }
-
-    /** The acknowledged positions not yet persisted, handed over once. */
-    public Map<String, Long> takeUnsavedAcks() {
-        Map<String, Long> taken = new HashMap<>();
-        for (String conversation : unsavedAcks.keySet()) {
-            Long seq = unsavedAcks.remove(conversation);
-            if (seq != null) {
-                taken.put(conversation, seq);
-            }
-        }
-        return taken;
-    }
-
-    /** Puts back positions whose saving failed, so that the next flush tries again. */
-    public void keepUnsavedAcks(Map<String, Long> acks) {
-        acks.forEach((conversation, seq) -> unsavedAcks.merge(conversation, seq, Math::max));
     }
 
     private ConversationStream stream(String conversationId, long cursor) {

@@ -71,13 +71,20 @@ public class DeliveriesIT {
     }
 
     @Test
-    void connectAnswersTheStoredCursorOrAHigherStatedOneAndWritesNothing() throws SQLException {
+    void connectAnswersTheStatedCursorElseTheHigherOfStoredAndUnsavedAndWritesNothing() throws SQLException {
         cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 1)), List.of());
 
-        assertThat(cut.connect(alice, "phone", Map.of()).get(conversation)).isEqualTo(new Deliveries.Position(1, 3));
-        assertThat(cut.connect(alice, "phone", Map.of(conversation, 2L)).get(conversation))
+        assertThat(cut.connect(alice, "phone", Map.of(), Map.of()).get(conversation))
+                .isEqualTo(new Deliveries.Position(1, 3));
+        assertThat(cut.connect(alice, "phone", Map.of(conversation, 2L), Map.of()).get(conversation))
+                .as("an ack not yet written counts").isEqualTo(new Deliveries.Position(2, 3));
+        assertThat(cut.connect(alice, "phone", Map.of(conversation, 0L), Map.of()).get(conversation))
+                .as("and never moves the cursor back").isEqualTo(new Deliveries.Position(1, 3));
+        assertThat(cut.connect(alice, "phone", Map.of(conversation, 3L), Map.of(conversation, 2L)).get(conversation))
+                .as("the device's own statement comes first").isEqualTo(new Deliveries.Position(2, 3));
+        assertThat(cut.connect(alice, "phone", Map.of(), Map.of(conversation, 2L)).get(conversation))
                 .isEqualTo(new Deliveries.Position(2, 3));
-        assertThat(cut.connect(alice, "phone", Map.of(conversation, 9L)).get(conversation))
+        assertThat(cut.connect(alice, "phone", Map.of(), Map.of(conversation, 9L)).get(conversation))
                 .as("a stated cursor past the end is capped at the last seq")
                 .isEqualTo(new Deliveries.Position(3, 3));
         assertThat(sighting(alice, "phone")).as("a connect leaves the device table to the next save").isEmpty();
@@ -88,7 +95,7 @@ public class DeliveriesIT {
         cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 3)), List.of());
         cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 2)), List.of());
 
-        assertThat(cut.connect(alice, "phone", Map.of()).get(conversation).cursor()).isEqualTo(3);
+        assertThat(cut.connect(alice, "phone", Map.of(), Map.of()).get(conversation).cursor()).isEqualTo(3);
     }
 
     @Test
@@ -105,7 +112,7 @@ public class DeliveriesIT {
         assertThat(again.firstSeen()).isEqualTo(first.firstSeen());
         assertThat(again.lastSeen()).isAfter(first.lastSeen());
         assertThat(sighting(alice, "laptop")).isPresent();
-        assertThat(cut.connect(alice, "laptop", Map.of()).get(conversation).cursor()).isEqualTo(2);
+        assertThat(cut.connect(alice, "laptop", Map.of(), Map.of()).get(conversation).cursor()).isEqualTo(2);
     }
 
     @Test

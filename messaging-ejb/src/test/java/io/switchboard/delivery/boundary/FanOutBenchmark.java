@@ -7,6 +7,7 @@ import io.switchboard.delivery.control.Connection;
 import io.switchboard.delivery.control.DeviceSession;
 import io.switchboard.delivery.control.SerialLane;
 import io.switchboard.delivery.control.SessionRegistry;
+import io.switchboard.delivery.control.UnsavedCursors;
 import io.switchboard.monitoring.boundary.Telemetry;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,7 @@ public class FanOutBenchmark {
     public void conversation() {
         hub = new DeliveryHub();
         hub.registry = new SessionRegistry();
+        hub.unsaved = new UnsavedCursors();
         hub.telemetry = new Telemetry() {
             @Override
             public void messageStored() {
@@ -66,7 +68,7 @@ public class FanOutBenchmark {
             String user = "u-" + i;
             memberIds.add(user);
             var connection = new CountingConnection(user);
-            var session = new DeviceSession(connection, new Deliveries(), new SerialLane(Runnable::run),
+            var session = new DeviceSession(connection, new Deliveries(), hub.unsaved, new SerialLane(Runnable::run),
                     Duration.ofSeconds(5), 3);
             session.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
             hub.registry.register(session);

@@ -22,11 +22,12 @@ class DeviceSessionTest {
     private static final String CONVERSATION = "c-1";
     private final RecordingConnection connection = new RecordingConnection();
     private final StoreWith store = new StoreWith();
+    private final UnsavedCursors unsaved = new UnsavedCursors();
     private DeviceSession cut;
 
     @BeforeEach
     void session() {
-        cut = new DeviceSession(connection, store, new SerialLane(Runnable::run), Duration.ofSeconds(5), 3);
+        cut = new DeviceSession(connection, store, unsaved, new SerialLane(Runnable::run), Duration.ofSeconds(5), 3);
     }
 
     @Test
@@ -99,7 +100,7 @@ class DeviceSessionTest {
     }
 
     @Test
-    void anAckStopsRedeliveryAndIsHandedOverForSavingOnce() {
+    void anAckStopsRedeliveryAndIsKeptForSavingUntilWritten() {
         cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 2;
         cut.offer(message(1));
@@ -107,8 +108,9 @@ class DeviceSessionTest {
         cut.ack(CONVERSATION, 2);
         cut.tick(Instant.now().plusSeconds(60));
         assertThat(connection.redelivered).isZero();
-        assertThat(cut.takeUnsavedAcks()).isEqualTo(Map.of(CONVERSATION, 2L));
-        assertThat(cut.takeUnsavedAcks()).isEmpty();
+        assertThat(unsavedAcks()).isEqualTo(Map.of(CONVERSATION, 2L));
+        unsaved.written(unsaved.cursorsOf(device()));
+        assertThat(unsavedAcks()).isEmpty();
     }
 
     @Test
@@ -119,13 +121,13 @@ class DeviceSessionTest {
         cut.ack(CONVERSATION, 1);
         cut.offerOwn(message(2));
         assertThat(connection.seqs()).containsExactly(1L);
-        assertThat(cut.takeUnsavedAcks()).as("the device said it has 1; its answer for 2 may be lost")
+        assertThat(takeUnsavedAcks()).as("the device said it has 1; its answer for 2 may be lost")
                 .isEqualTo(Map.of(CONVERSATION, 1L));
         cut.tick(Instant.now().plusSeconds(60));
         assertThat(connection.redelivered).as("nothing owed").isZero();
 
         cut.ack(CONVERSATION, 2);
-        assertThat(cut.takeUnsavedAcks()).as("an ack that covers its own message").isEqualTo(Map.of(CONVERSATION, 2L));
+        assertThat(takeUnsavedAcks()).as("an ack that covers its own message").isEqualTo(Map.of(CONVERSATION, 2L));
     }
 
     @Test
@@ -136,10 +138,10 @@ class DeviceSessionTest {
         cut.offerOwn(message(2));
         cut.offerOwn(message(3));
         assertThat(connection.seqs()).containsExactly(1L);
-        assertThat(cut.takeUnsavedAcks()).isEmpty();
+        assertThat(takeUnsavedAcks()).isEmpty();
 
         cut.ack(CONVERSATION, 1);
-        assertThat(cut.takeUnsavedAcks()).isEqualTo(Map.of(CONVERSATION, 1L));
+        assertThat(takeUnsavedAcks()).isEqualTo(Map.of(CONVERSATION, 1L));
         cut.tick(Instant.now().plusSeconds(60));
         assertThat(connection.redelivered).as("the device has 2 and 3 already").isZero();
     }
@@ -240,6 +242,21 @@ class DeviceSessionTest {
                     ? Optional.of(new Backlog.Gap(conversationId, afterSeq + 1, from - 1)) : Optional.empty();
             return new Backlog(gap, messages);
         }
+    }
+
+    private DeviceTable.DeviceKey device() {
+        return new DeviceTable.DeviceKey(connection.userId(), connection.deviceId());
+    }
+
+    private Map<String, Long> unsavedAcks() {
+        return unsaved.of(device());
+    }
+
+    /** What a flush would write now, written. */
+    private Map<String, Long> takeUnsavedAcks() {
+        Map<String, Long> acks = unsavedAcks();
+        unsaved.written(unsaved.cursorsOf(device()));
+        return acks;
     }
 
     static final class RecordingConnection implements Connection {

@@ -1,0 +1,67 @@
+package io.switchboard.delivery.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The acknowledged positions of this node's devices that are not written yet, kept until a write has committed them,
+ * whichever session (open, closing or gone) took the ack. A connect reads them before it reads the stored cursors:
+ * what is no longer here is committed by then, so an ack that reached the server before the device reconnected is
+ * never replayed, however the flush, the old session's close and the new connect interleave.
+ */
+@ApplicationScoped
+public class UnsavedCursors {
+
+    /** Per device, the conversations' positions; every access to a device's map holds its bin of the outer map. */
+    private final Map<DeviceTable.DeviceKey, Map<String, Long>> byDevice = new ConcurrentHashMap<>();
+
+    public void acked(DeviceTable.DeviceKey device, String conversationId, long seq) {
+        byDevice.compute(device, (key, positions) -> {
+            Map<String, Long> kept = positions == null ? new HashMap<>(4) : positions;
+            kept.merge(conversationId, seq, Math::max);
+            return kept;
+        });
+    }
+
+    /** The device's unsaved positions, by conversation; empty when everything it acknowledged is written. */
+    public Map<String, Long> of(DeviceTable.DeviceKey device) {
+        Map<String, Long> copy = new HashMap<>();
+        byDevice.computeIfPresent(device, (key, positions) -> {
+            copy.putAll(positions);
+            return positions;
+        });
+        return copy;
+    }
+
+    /** The device's unsaved positions as cursors to write. */
+    public List<CursorTable.Cursor> cursorsOf(DeviceTable.DeviceKey device) {
+        List<CursorTable.Cursor> cursors = new ArrayList<>();
+        of(device).forEach((conversation, seq) -> cursors.add(
+                new CursorTable.Cursor(device.userId(), device.deviceId(), conversation, seq)));
+        return cursors;
+    }
+
+    /** Every unsaved position as a cursor to write. */
+    public List<CursorTable.Cursor> all() {
+        List<CursorTable.Cursor> cursors = new ArrayList<>();
+        for (DeviceTable.DeviceKey device : byDevice.keySet()) {
+            cursors.addAll(cursorsOf(device));
+        }
+        return cursors;
+    }
+
+    /** Forgets the written positions; one that an ack raised meanwhile stays for the next write. */
+    public void written(List<CursorTable.Cursor> cursors) {
+        for (CursorTable.Cursor cursor : cursors) {
+            byDevice.computeIfPresent(new DeviceTable.DeviceKey(cursor.userId(), cursor.deviceId()),
+                    (key, positions) -> {
+                        positions.remove(cursor.conversationId(), cursor.ackedSeq());
+                        return positions.isEmpty() ? null : positions;
+                    });
+        }
+    }
+}
