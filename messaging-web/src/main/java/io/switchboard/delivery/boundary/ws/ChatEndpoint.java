@@ -1,16 +1,6 @@
 package io.switchboard.delivery.boundary.ws;
 
-import io.switchboard.conversations.boundary.SendCommand;
-import io.switchboard.conversations.boundary.SendReceipt;
-import io.switchboard.conversations.boundary.Sends;
-import io.switchboard.delivery.boundary.Deliveries;
-import io.switchboard.delivery.boundary.DeliveryHub;
-import io.switchboard.delivery.control.Connection;
 import io.switchboard.delivery.control.DeviceSession;
-import io.switchboard.monitoring.boundary.Telemetry;
-import io.switchboard.platform.ErrorCode;
-import io.switchboard.platform.Refusal;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -21,223 +11,64 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The chat socket. Authentication happened at the upgrade (web.xml, MP-JWT); here a frame is decoded, handed to one
- * facade and the answer encoded. One instance serves every connection ({@link SharedEndpoint}): what belongs to a
- * connection lives in the session's user properties, and the fields only hold services and settings.
+ * The chat socket on Liberty's WebSocket container. Authentication happened at the upgrade (web.xml, MP-JWT); the
+ * protocol itself is {@link Chat}'s. One instance serves every connection ({@link SharedEndpoint}): what belongs to
+ * a connection lives in the session's user properties.
  */
 @ApplicationScoped
 @ServerEndpoint(value = "/ws", configurator = SharedEndpoint.class)
 public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
-    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String CONNECTION = "switchboard.connection";
     private static final String DEVICE_SESSION = "switchboard.deviceSession";
     /** Above this the container closes with 1009 before the endpoint sees the frame. */
     static final int CONTAINER_FRAME_LIMIT = 65_536;
-    private static final FrameEncoder ENCODER = new FrameEncoder();
 
     @Inject
-    Sends sends;
-
-    @Inject
-    DeliveryHub hub;
-
-    @EJB
-    Deliveries deliveries;
-
-    @Inject
-    Telemetry telemetry;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.ws.max-frame-bytes", defaultValue = "16384")
-    int maxFrameBytes;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.ws.outbound-queue", defaultValue = "1024")
-    int outboundQueue;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.ws.send-window", defaultValue = "64")
-    int sendWindow;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.message.max-length", defaultValue = "1000")
-    int maxTextLength;
-
-    private final FrameDecoder decoder = new FrameDecoder();
+    Chat chat;
 
     @OnOpen
     public void open(Session session) {
-        String user = session.getUserPrincipal().getName();
         String device = parameter(session, "device");
-        var connection = new WsConnection(session, user, device == null ? "d-" + UUID.randomUUID() : device,
-                outboundQueue, sendWindow, ENCODER, telemetry);
-        if (device != null && !DEVICE_ID.matcher(device).matches()) {
-            LOG.info(() -> "event=refused reason=invalid_device user=" + user + " session=" + session.getId());
-            connection.close(CloseCodes.INVALID_DEVICE.reason("device must be 1-64 of A-Z a-z 0-9 . _ -"));
-            return;
-        }
-        Map<String, Long> stated;
-        try {
-            stated = ResumeParameter.parse(parameter(session, "resume"));
-        } catch (IllegalArgumentException e) {
-            LOG.info(() -> "event=refused reason=invalid_resume user=" + user + " session=" + session.getId());
-            connection.close(CloseCodes.INVALID_RESUME.reason(e.getMessage()));
-            return;
-        }
+        var connection = new WsConnection(session, session.getUserPrincipal().getName(), Chat.deviceId(device),
+                chat.outboundQueue(), chat.sendWindow(), Chat.ENCODER, chat.telemetry());
         session.getUserProperties().put(CONNECTION, connection);
-        telemetry.connectionOpened();
-        // hello is queued first, so it precedes every replayed message.
-        connection.send(new ServerFrame.Hello(session.getId(), user, connection.deviceId(), maxTextLength,
-                maxFrameBytes));
-        try {
-            session.getUserProperties().put(DEVICE_SESSION, hub.open(connection, stated));
-        } catch (RuntimeException e) {
-            // Without a device session nothing would be pushed: better a reconnect than a silent socket.
-            LOG.log(Level.WARNING, "event=open_failed user=" + user + " session=" + session.getId(), e);
-            connection.close(Connection.Disconnect.SERVER_ERROR);
-            return;
+        DeviceSession delivery = chat.open(connection, device, parameter(session, "resume"));
+        if (delivery != null) {
+            session.getUserProperties().put(DEVICE_SESSION, delivery);
         }
-        // FINE, like the send: at hundreds of connects a second, threads would queue for the log file's lock.
-        LOG.fine(() -> "event=connect user=" + user + " device=" + connection.deviceId() + " session="
-                + session.getId());
     }
 
     @OnMessage(maxMessageSize = CONTAINER_FRAME_LIMIT)
     public void text(Session session, String text) {
         WsConnection connection = (WsConnection) session.getUserProperties().get(CONNECTION);
         DeviceSession delivery = (DeviceSession) session.getUserProperties().get(DEVICE_SESSION);
-        if (connection == null || delivery == null) {
-            // refused or failed at open, and closing
-            return;
+        if (connection != null && delivery != null) {
+            chat.text(connection, delivery, text);
         }
-        if (tooLarge(text)) {
-            LOG.info(() -> "event=refused reason=frame_too_large " + ids(connection));
-            connection.close(CloseCodes.FRAME_TOO_LARGE.reason("frame over " + maxFrameBytes + " bytes"));
-            return;
-        }
-        try {
-            ClientFrame frame = decoder.decode(text);
-            if (frame instanceof ClientFrame.Send send) {
-                send(connection, delivery, send);
-            } else if (frame instanceof ClientFrame.Ack ack) {
-                ack(connection, delivery, ack);
-            } else {
-                connection.send(new ServerFrame.Pong());
-            }
-        } catch (FrameRejected rejected) {
-            reject(connection, rejected.toFrame(), false);
-        }
-    }
-
-    /**
-     * Hands the send to the group commit and returns; the answer goes out when the batch has committed. A send holds
-     * its place in the session's window until its answer is written, so a client that pipelines more sends than the
-     * window waits here, which stops reading its socket: TCP pushes back, and its answers never outgrow the
-     * outbound queue, however slowly they are written.
-     */
-    private void send(WsConnection connection, DeviceSession delivery, ClientFrame.Send frame) {
-        if (!connection.awaitSendSlot()) {
-            reject(connection, notStored(connection, frame,
-                    new Refusal(ErrorCode.OVERLOADED, "The server is shutting down.")), false);
-            return;
-        }
-        try {
-            // The answer is handed over with the send: it then joins the delivery lane right after the message's
-            // own push events, ahead of any later message's (Sends.send).
-            sends.send(new SendCommand(connection.userId(), frame.clientMessageId(), frame.conversationId(),
-                    frame.text(), frame.priority(), connection.sessionId()), (receipt, failure) -> {
-                        if (failure == null) {
-                            delivery.answer(receipt.message(), () -> sent(connection, frame, receipt));
-                        } else {
-                            reject(connection, notStored(connection, frame, unwrap(failure)), true);
-                        }
-                    });
-        } catch (RuntimeException failure) {
-            reject(connection, notStored(connection, frame, failure), true);
-        }
-    }
-
-    private void sent(WsConnection connection, ClientFrame.Send frame, SendReceipt receipt) {
-        connection.answerSend(new ServerFrame.Sent(receipt.message()));
-        if (receipt.duplicate()) {
-            telemetry.duplicateSend();
-        }
-        // One line per message is too many at thousands a second: FINE, on when tracing a conversation.
-        LOG.fine(() -> "event=send " + ids(connection) + " clientMessageId=" + frame.clientMessageId()
-                + " messageId=" + receipt.message().id() + " seq=" + receipt.message().seq()
-                + " duplicate=" + receipt.duplicate());
-    }
-
-    private ServerFrame.Error notStored(WsConnection connection, ClientFrame.Send frame, Throwable failure) {
-        if (failure instanceof Refusal refusal) {
-            return new ServerFrame.Error(refusal.code(), refusal.getMessage(), frame.ref(), "message:send");
-        }
-        ErrorCode code = causedBy(failure, SQLException.class) ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL_ERROR;
-        LOG.log(Level.WARNING, "event=send_failed " + ids(connection) + " clientMessageId="
-                + frame.clientMessageId(), failure);
-        return new ServerFrame.Error(code, "The message could not be stored; send it again.", frame.ref(),
-                "message:send");
-    }
-
-    private void ack(WsConnection connection, DeviceSession session, ClientFrame.Ack frame) {
-        if (!session.delivers(frame.conversationId())
-                && !deliveries.isMember(connection.userId(), frame.conversationId())) {
-            reject(connection, new ServerFrame.Error(ErrorCode.NOT_MEMBER,
-                    "You are not a member of this conversation.", frame.ref(), "message:ack"), false);
-            return;
-        }
-        session.ack(frame.conversationId(), frame.seq());
-    }
-
-    /** Sends the error; {@code answersSend}: it answers a send that holds a place in the window. */
-    private void reject(WsConnection connection, ServerFrame.Error error, boolean answersSend) {
-        telemetry.frameRejected();
-        LOG.info(() -> "event=frame_rejected " + ids(connection) + " code=" + error.code().wireName()
-                + " ref=" + error.ref());
-        if (answersSend) {
-            connection.answerSend(error);
-        } else {
-            connection.send(error);
-        }
+        // else refused or failed at open, and closing
     }
 
     @OnMessage
     public void binary(Session session, ByteBuffer data) {
         WsConnection connection = (WsConnection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
-            LOG.info(() -> "event=refused reason=binary_frame " + ids(connection));
-            connection.close(CloseCodes.PROTOCOL_VIOLATION.reason("binary frames are not part of the protocol"));
+            chat.binary(connection);
         }
     }
 
     @OnClose
     public void close(Session session, CloseReason reason) {
         WsConnection connection = (WsConnection) session.getUserProperties().remove(CONNECTION);
-        DeviceSession deviceSession = (DeviceSession) session.getUserProperties().remove(DEVICE_SESSION);
-        if (deviceSession != null) {
-            hub.close(deviceSession);
-        }
+        DeviceSession delivery = (DeviceSession) session.getUserProperties().remove(DEVICE_SESSION);
         if (connection != null) {
-            int code = reason.getCloseCode().getCode();
-            // A normal close is FINE like the connect; any other code is worth a line.
-            boolean normal = code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()
-                    || code == CloseReason.CloseCodes.GOING_AWAY.getCode();
-            LOG.log(normal ? Level.FINE : Level.INFO,
-                    () -> "event=disconnect " + ids(connection) + " code=" + code);
+            chat.closed(connection, delivery, reason.getCloseCode().getCode());
         }
     }
 
@@ -246,33 +77,8 @@ public class ChatEndpoint {
         LOG.log(Level.FINE, "event=socket_error session=" + session.getId(), failure);
     }
 
-    /** Counts UTF-8 bytes only when the characters alone do not decide it: this runs for every frame. */
-    private boolean tooLarge(String text) {
-        if (text.length() > maxFrameBytes) {
-            return true;
-        }
-        return text.length() * 3L > maxFrameBytes && text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes;
-    }
-
     private static String parameter(Session session, String name) {
         List<String> values = session.getRequestParameterMap().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static String ids(WsConnection c) {
-        return "user=" + c.userId() + " device=" + c.deviceId() + " session=" + c.sessionId();
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,8 +1,6 @@
 package io.switchboard.delivery.boundary.ws;
 
 import io.switchboard.conversations.boundary.MessageView;
-import io.switchboard.delivery.boundary.Backlog;
-import io.switchboard.delivery.control.Connection;
 import io.switchboard.monitoring.boundary.Telemetry;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -10,8 +8,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,31 +16,21 @@ import java.util.logging.Logger;
  * session, so frames queue here and each completion starts the next; a queue that fills up means the device does
  * not read, and it is closed with 4000 rather than let memory grow.
  */
-final class WsConnection implements Connection {
+final class WsConnection extends ChatConnection {
 
     private static final Logger LOG = Logger.getLogger(WsConnection.class.getName());
 
     private final Session session;
-    private final String userId;
-    private final String deviceId;
     private final int capacity;
-    private final FrameEncoder encoder;
-    private final Telemetry telemetry;
     private final ArrayDeque<Outbound> queue = new ArrayDeque<>();
-    /** Sends of this session handed to the store whose answer is not yet written. */
-    private final Semaphore sendWindow;
     private boolean sending;
     private boolean closing;
 
     WsConnection(Session session, String userId, String deviceId, int capacity, int sendWindow,
             FrameEncoder encoder, Telemetry telemetry) {
+        super(userId, deviceId, sendWindow, encoder, telemetry);
         this.session = session;
-        this.userId = userId;
-        this.deviceId = deviceId;
         this.capacity = capacity;
-        this.sendWindow = new Semaphore(sendWindow);
-        this.encoder = encoder;
-        this.telemetry = telemetry;
     }
 
     @Override
@@ -53,36 +39,8 @@ final class WsConnection implements Connection {
     }
 
     @Override
-    public String userId() {
-        return userId;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public void deliver(MessageView message, boolean redelivery) {
+    void push(MessageView message, boolean redelivery) {
         enqueue(new Outbound(encoder.encodePush(message, redelivery), null));
-        telemetry.pushed();
-    }
-
-    @Override
-    public void gap(Backlog.Gap gap) {
-        send(new ServerFrame.Gap(gap.conversationId(), gap.fromSeq(), gap.toSeq()));
-    }
-
-    @Override
-    public void cursors(Map<String, Long> cursors) {
-        send(new ServerFrame.Cursors(cursors));
-    }
-
-    @Override
-    public void close(Disconnect reason) {
-        close(reason == Disconnect.RESUME_REQUIRED
-                ? CloseCodes.RESUME_REQUIRED.reason("unacknowledged after every redelivery; resume")
-                : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "delivery failed; resume"));
     }
 
     @Override
@@ -91,6 +49,7 @@ final class WsConnection implements Connection {
     }
 
     /** Waits until fewer sends than the window are unanswered; false only when the thread is interrupted. */
+    @Override
     boolean awaitSendSlot() {
         try {
             sendWindow.acquire();
@@ -101,11 +60,12 @@ final class WsConnection implements Connection {
         }
     }
 
+    @Override
     void send(ServerFrame frame) {
         enqueue(new Outbound(encoder.encode(frame), null));
     }
 
-    /** Queues the answer to a send; the send's place in the window is given back once the answer is written. */
+    @Override
     void answerSend(ServerFrame frame) {
         enqueue(new Outbound(encoder.encode(frame), sendWindow::release));
     }
@@ -169,6 +129,7 @@ final class WsConnection implements Connection {
         });
     }
 
+    @Override
     void close(CloseReason reason) {
         // Nothing queued will be written now: the sends they answer give back their places, so a reader waiting
         // for one is not left hanging.
