@@ -13,6 +13,8 @@ record Flag(String name, String defaultValue, String group, String description) 
             new Flag("url", "", "target", "server base URL, 127.0.0.1 or localhost only; default "
                     + "http://127.0.0.1:9080 (switchboard) or http://127.0.0.1:3001 (socketio); a path is kept "
                     + "as the context root"),
+            new Flag("socket-port", "0", "target", "port of the chat sockets when it is not --url's: Switchboard's "
+                    + "own transport (switchboard.socket.port, 9081 by default); REST stays on --url"),
             new Flag("server-pid", "0", "target", "pid of the server process: its CPU and RSS are read from /proc "
                     + "(and, for a JVM, its heap through jcmd in --idle)"),
             new Flag("database-pid", "0", "target", "pid of the database server's main process (PostgreSQL's "

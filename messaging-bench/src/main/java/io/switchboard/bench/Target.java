@@ -25,6 +25,9 @@ final class Target {
     static LoadConfig config(Options o) {
         URI url = url(o);
         InetSocketAddress address = loopback(url);
+        if (o.integer("socket-port") > 0) {
+            address = new InetSocketAddress(address.getAddress(), o.integer("socket-port"));
+        }
         int conns = o.on("idle") ? o.numbers("idle-steps").stream().mapToInt(Double::intValue).max().orElse(1000)
                 : o.integer("conns");
         int size = o.on("idle") ? 2 : o.integer("conversation-size");

@@ -68,7 +68,7 @@ class AuthenticationIT {
                         .isEqualTo(403));
 
         var own = TestServer.HTTP_CLIENT.newWebSocketBuilder().header("Cookie", "switchboard_token=" + token)
-                .header("Origin", "http://127.0.0.1:" + TestServer.PORT);
+                .header("Origin", "http://127.0.0.1:" + TestServer.WS_PORT);
         own.buildAsync(TestServer.WS, new Chat.Listener() {
         }).get(10, TimeUnit.SECONDS).abort();
     }

@@ -40,7 +40,7 @@ class FaultyNetworkIT {
         Map<String, List<String>> members = Map.of(group, List.of(alice, bob, carol), direct, List.of(alice, bob));
 
         List<SdkDevice> devices = new ArrayList<>();
-        try (FaultyProxy proxy = new FaultyProxy(TestServer.PORT, seed)) {
+        try (FaultyProxy proxy = new FaultyProxy(TestServer.WS_PORT, seed)) {
             for (String[] d : new String[][] {{alice, "a1"}, {alice, "a2"}, {bob, "b1"}, {carol, "c1"}}) {
                 SdkDevice device = new SdkDevice(d[0], d[1], proxy.ws());
                 devices.add(device);

@@ -16,7 +16,9 @@ final class TestServer {
 
     static final int PORT = Integer.getInteger("it.http.port", 9180);
     static final URI HTTP = URI.create("http://127.0.0.1:" + PORT);
-    static final URI WS = URI.create("ws://127.0.0.1:" + PORT + "/ws");
+    /** The chat socket's port: Liberty's own ({@link #PORT}), or that of Switchboard's own transport. */
+    static final int WS_PORT = Integer.getInteger("it.ws.port", PORT);
+    static final URI WS = URI.create("ws://127.0.0.1:" + WS_PORT + "/ws");
     static final Path DATA_DIR = Path.of(System.getProperty("it.data.dir", "target/it-data-derby"));
     static final String DATABASE = System.getProperty("it.database", "derby");
     private static final Path LIBERTY = Path.of(System.getProperty("it.liberty.dir", "target/liberty/wlp"));

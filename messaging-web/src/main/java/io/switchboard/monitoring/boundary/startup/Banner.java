@@ -25,10 +25,15 @@ public class Banner {
     @ConfigProperty(name = "switchboard.dev-issuer.enabled", defaultValue = "true")
     boolean devIssuer;
 
+    @Inject
+    @ConfigProperty(name = "switchboard.socket.port", defaultValue = "-1")
+    int socketPort;
+
     void print(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         String http = "http://" + host + ":" + port;
         LOG.info(() -> String.join("\n", "Switchboard is ready:",
                 "  chat socket      ws://" + host + ":" + port + "/ws",
+                "  own transport    " + (socketPort < 0 ? "off" : "ws://" + host + ":" + socketPort + "/ws"),
                 "  REST API         " + http + "/api/conversations",
                 "  token issuer     " + (devIssuer ? "POST " + http + "/api/dev/tokens {\"user\":\"alice\"}"
                         : "off (production)"),
