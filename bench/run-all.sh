@@ -23,6 +23,8 @@
 #                    issuer on. Neither started nor stopped here: start it yourself, pinned the way you want it
 #                    measured (e.g. `taskset -c 0`), with a fixed heap, warmed up.
 #   SWITCHBOARD_PID  its process id (for CPU, RSS, and jcmd heap figures)
+#   SWITCHBOARD_SOCKET_PORT  port of the chat sockets when they are not on SWITCHBOARD_URL's: Switchboard's own
+#                    transport (9081 by default); empty: the sockets go through Liberty's, on SWITCHBOARD_URL
 #   DATABASE_PID     the main process of the PostgreSQL server that Switchboard uses (optional): its CPU and its
 #                    children's is reported beside the server's (databaseCpuPct, serverAndDatabaseCpuMicrosPerMessage)
 # Other settings:
@@ -103,6 +105,7 @@ run() {
     stop_peer
   else
     bench/loadgen.sh --adapter switchboard --url "$SWITCHBOARD_URL" --server-pid "$SWITCHBOARD_PID" \
+      --socket-port "${SWITCHBOARD_SOCKET_PORT:-0}" \
       --database-pid "${DATABASE_PID:-0}" --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" \
       || echo "== $name failed (status $?)" >&2
   fi
