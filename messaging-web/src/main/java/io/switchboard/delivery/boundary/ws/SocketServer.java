@@ -83,8 +83,13 @@ public class SocketServer {
             LOG.info("event=socket_transport_off reason=switchboard.socket.port");
             return;
         }
-        handshake = new Handshake(TokenVerifier.fromConfig(ConfigProvider.getConfig()), cookieName,
-                origins(allowedOrigins));
+        listen(new Handshake(TokenVerifier.fromConfig(ConfigProvider.getConfig()), cookieName,
+                origins(allowedOrigins)));
+    }
+
+    /** Opens the port and starts the loops; apart from start() for a test, which has no MicroProfile Config. */
+    void listen(Handshake handshake) {
+        this.handshake = handshake;
         try {
             listener = ServerSocketChannel.open();
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -103,7 +108,7 @@ public class SocketServer {
         }
         acceptor = threads.newThread(this::accept);
         acceptor.start();
-        LOG.info(() -> "event=socket_transport_listening port=" + port + " loops=" + loops.size());
+        LOG.info(() -> "event=socket_transport_listening port=" + port() + " loops=" + loops.size());
     }
 
     private void accept() {
@@ -135,9 +140,9 @@ public class SocketServer {
         loops.forEach(SocketLoop::stop);
     }
 
-    /** The port it listens on, or -1 when the transport is off. */
+    /** The port it listens on (the one the system chose when configured as 0), or -1 when the transport is off. */
     public int port() {
-        return listener != null && listener.isOpen() ? port : -1;
+        return listener != null && listener.isOpen() ? listener.socket().getLocalPort() : -1;
     }
 
     Chat chat() {

@@ -1,0 +1,76 @@
+package io.switchboard.delivery.boundary.ws;
+
+import io.switchboard.delivery.control.DeviceSession;
+import io.switchboard.monitoring.boundary.Telemetry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * The chat protocol without a database: it records what the transport hands it, greets each session the way the real
+ * chat does, and answers text frames as the test scripts it ({@link #onText}). Its queue and window sizes are the
+ * inherited package-private fields, which {@link Chat#outboundQueue()} and {@link Chat#sendWindow()} read.
+ */
+final class RecordingChat extends Chat {
+
+    record Opened(ChatConnection connection, String device, String resume) {
+    }
+
+    record Closed(ChatConnection connection, int code) {
+    }
+
+    final List<Opened> opened = new CopyOnWriteArrayList<>();
+    final List<String> texts = new CopyOnWriteArrayList<>();
+    final List<Closed> closed = new CopyOnWriteArrayList<>();
+    final AtomicInteger binaries = new AtomicInteger();
+    final AtomicInteger slowConsumers = new AtomicInteger();
+    volatile BiConsumer<ChatConnection, String> onText = (connection, text) -> { };
+
+    RecordingChat() {
+        outboundQueue = 64;
+        sendWindow = 8;
+        maxTextLength = 1000;
+        maxFrameBytes = 16384;
+        telemetry = new Telemetry() {
+            @Override
+            public void slowConsumer() {
+                slowConsumers.incrementAndGet();
+            }
+        };
+    }
+
+    @Override
+    public DeviceSession open(ChatConnection connection, String device, String resume) {
+        opened.add(new Opened(connection, device, resume));
+        connection.send(new ServerFrame.Hello(connection.sessionId(), connection.userId(), connection.deviceId(),
+                maxTextLength, maxFrameBytes));
+        // The transport only asks whether a session opened (not null); nothing here calls into it.
+        return new DeviceSession(connection, null, null, null, Duration.ZERO, 0);
+    }
+
+    @Override
+    public void text(ChatConnection connection, DeviceSession delivery, String text) {
+        texts.add(text);
+        onText.accept(connection, text);
+    }
+
+    @Override
+    public void binary(ChatConnection connection) {
+        binaries.incrementAndGet();
+    }
+
+    @Override
+    public void closed(ChatConnection connection, DeviceSession delivery, int code) {
+        closed.add(new Closed(connection, code));
+    }
+
+    List<Integer> closeCodes() {
+        return closed.stream().map(Closed::code).toList();
+    }
+
+    SocketConnection connection(int i) {
+        return (SocketConnection) opened.get(i).connection();
+    }
+}
