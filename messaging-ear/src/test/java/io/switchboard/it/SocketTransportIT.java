@@ -80,9 +80,7 @@ class SocketTransportIT {
     void aFrameSentOneByteAtATimeIsReadWhole() throws Exception {
         String alice = Rest.unique("alice");
         String conversation = Rest.direct(Tokens.user(alice), Rest.unique("bob"));
-        try (var raw = new RawSocket(TestServer.WS_PORT)) {
-            raw.open(Tokens.user(alice), "trickle");
-            raw.next("hello");
+        try (var raw = greeted(alice, "trickle")) {
             for (byte b : RawSocket.text(send("trickle-1", conversation, "one byte at a time"))) {
                 raw.write(new byte[] {b});
             }
@@ -98,9 +96,7 @@ class SocketTransportIT {
         for (int i = 1; i <= 200; i++) {
             pile.writeBytes(RawSocket.text(send("pile-" + i, conversation, "message " + i)));
         }
-        try (var raw = new RawSocket(TestServer.WS_PORT)) {
-            raw.open(Tokens.user(alice), "pile");
-            raw.next("hello");
+        try (var raw = greeted(alice, "pile")) {
             raw.write(pile.toByteArray());
             for (int i = 1; i <= 200; i++) {
                 assertThat(raw.next("message:sent").text()).contains("\"clientMessageId\":\"pile-" + i + "\"")
@@ -113,18 +109,22 @@ class SocketTransportIT {
     void aClientGoneMidFrameLeavesTheServerServing() throws Exception {
         String alice = Rest.unique("alice");
         String conversation = Rest.direct(Tokens.user(alice), Rest.unique("bob"));
-        try (var raw = new RawSocket(TestServer.WS_PORT)) {
-            raw.open(Tokens.user(alice), "gone");
-            raw.next("hello");
+        try (var raw = greeted(alice, "gone")) {
             byte[] frame = RawSocket.text(send("half", conversation, "never finished"));
             raw.write(java.util.Arrays.copyOf(frame, frame.length / 2));
         }
-        try (var raw = new RawSocket(TestServer.WS_PORT)) {
-            raw.open(Tokens.user(alice), "gone");
-            raw.next("hello");
+        try (var raw = greeted(alice, "gone")) {
             raw.write(RawSocket.text(send("whole", conversation, "after the cut")));
             assertThat(raw.next("message:sent").text()).as("the half frame stored nothing").contains("\"seq\":1,");
         }
+    }
+
+    /** A socket of the user's device, past its hello. */
+    private static RawSocket greeted(String user, String device) throws Exception {
+        var raw = new RawSocket(TestServer.WS_PORT);
+        assertThat(raw.open(Tokens.user(user), device)).startsWith("HTTP/1.1 101 ");
+        raw.next("hello");
+        return raw;
     }
 
     private static String send(String clientMessageId, String conversation, String text) {

@@ -83,8 +83,15 @@ public class SocketServer {
             LOG.info("event=socket_transport_off reason=switchboard.socket.port");
             return;
         }
-        listen(new Handshake(TokenVerifier.fromConfig(ConfigProvider.getConfig()), cookieName,
-                origins(allowedOrigins)));
+        TokenVerifier verifier;
+        try {
+            verifier = TokenVerifier.fromConfig(ConfigProvider.getConfig());
+        } catch (IllegalStateException e) {
+            // No key to trust: every upgrade would be refused, so the port stays closed and the HTTP port serves alone.
+            LOG.log(Level.SEVERE, "event=socket_transport_failed reason=no_token_key", e);
+            return;
+        }
+        listen(new Handshake(verifier, cookieName, origins(allowedOrigins)));
     }
 
     /** Opens the port and starts the loops; apart from start() for a test, which has no MicroProfile Config. */
