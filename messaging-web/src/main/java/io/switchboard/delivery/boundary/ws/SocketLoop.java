@@ -111,7 +111,13 @@ final class SocketLoop implements Runnable {
         } catch (IOException | ClosedSelectorException e) {
             LOG.log(Level.WARNING, "event=socket_loop_failed", e);
         } finally {
+            // The sessions' last cursor writes must not run on the interrupted thread: Derby closes the connection of
+            // a thread interrupted during its I/O, and those acks would be replayed after the restart.
+            boolean interrupted = Thread.interrupted();
             shutdownSessions();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
