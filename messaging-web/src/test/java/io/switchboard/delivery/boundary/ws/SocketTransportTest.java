@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,13 +57,14 @@ class SocketTransportTest {
     private static final Duration QUIET = Duration.ofMillis(300);
 
     private final RecordingChat chat = new RecordingChat();
+    private final DaemonThreads threads = new DaemonThreads();
     private SocketServer cut;
 
     @BeforeEach
     void configure() {
         cut = new SocketServer();
         cut.chat = chat;
-        cut.threads = new DaemonThreads();
+        cut.threads = threads;
         cut.host = "127.0.0.1";
         cut.port = 0;
         cut.loopCount = 1;
@@ -182,6 +184,18 @@ class SocketTransportTest {
         eventually("the chat hears of the close", () -> !chat.closed.isEmpty());
         quiet();
         assertThat(chat.closeCodes()).containsExactly(1000);
+    }
+
+    @Test
+    void whenTheApplicationStopsItsOpenSessionsAreClosedWith1001OffTheInterruptedThread() throws Exception {
+        int port = listen();
+        try (RawClient client = opened(port, "alice")) {
+            threads.interruptAll(); // what Liberty does to its managed threads when the application stops
+
+            eventually("the chat hears of the close", () -> !chat.closed.isEmpty());
+            assertThat(chat.closeCodes()).containsExactly(1001);
+            assertThat(chat.closedOnInterruptedThread).as("its last cursor writes run uninterrupted").isFalse();
+        }
     }
 
     @Test
@@ -348,11 +362,18 @@ class SocketTransportTest {
     /** Liberty's managed threads, stood in for by plain daemon threads. */
     private static final class DaemonThreads implements ManagedThreadFactory {
 
+        private final List<Thread> made = new CopyOnWriteArrayList<>();
+
         @Override
         public Thread newThread(Runnable task) {
             var thread = new Thread(task, "socket-transport-test");
             thread.setDaemon(true);
+            made.add(thread);
             return thread;
+        }
+
+        void interruptAll() {
+            made.forEach(Thread::interrupt);
         }
 
         @Override
