@@ -92,10 +92,6 @@ final class SocketLoop implements Runnable {
         open.remove(session);
     }
 
-    int sessions() {
-        return open.size();
-    }
-
     @Override
     public void run() {
         thread = Thread.currentThread();
