@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * Decides an upgrade on Switchboard's own transport the way Liberty decides it on its own: the request must be a
  * WebSocket upgrade of {@code /ws}, carry a valid token (a browser's cookie wins over a header, as in server.xml's
  * auth filters) of a caller in the {@code user} or {@code admin} group, and a cookie-authenticated upgrade must come
- * from an allowed page ({@link OriginCheck}'s rule).
+ * from an allowed page ({@link AllowedOrigins}).
  */
 final class Handshake {
 
@@ -24,9 +24,9 @@ final class Handshake {
 
     private final TokenVerifier verifier;
     private final String cookieName;
-    private final Set<String> allowedOrigins;
+    private final AllowedOrigins allowedOrigins;
 
-    Handshake(TokenVerifier verifier, String cookieName, Set<String> allowedOrigins) {
+    Handshake(TokenVerifier verifier, String cookieName, AllowedOrigins allowedOrigins) {
         this.verifier = verifier;
         this.cookieName = cookieName;
         this.allowedOrigins = allowedOrigins;
@@ -72,16 +72,12 @@ final class Handshake {
             return Outcome.refused(403, "forbidden", "The token's groups hold neither user nor admin.", Map.of());
         }
         String origin = request.header("origin");
-        if (origin != null && request.header("authorization") == null && !permitted(origin, request)) {
+        if (origin != null && request.header("authorization") == null
+                && !allowedOrigins.permit(origin, "http", request.header("host"))) {
             LOG.info(() -> "event=refused reason=origin user=" + caller.name());
             return Outcome.refused(403, "forbidden", "This origin may not open a socket with a cookie.", Map.of());
         }
         return new Outcome(caller.name(), null);
-    }
-
-    private boolean permitted(String origin, UpgradeRequest request) {
-        String own = "http://" + request.header("host");
-        return origin.equalsIgnoreCase(own) || allowedOrigins.contains(origin) || allowedOrigins.contains("*");
     }
 
     private static String bearer(String authorization) {

@@ -8,10 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,19 +24,19 @@ public class OriginCheck extends HttpFilter {
     @ConfigProperty(name = "switchboard.ws.allowed-origins", defaultValue = " ")
     String allowedOrigins;
 
-    private Set<String> allowed;
+    private AllowedOrigins allowed;
 
     @Override
     public void init() {
-        allowed = Arrays.stream(allowedOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        allowed = AllowedOrigins.parse(allowedOrigins);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
-        if (origin == null || request.getHeader("Authorization") != null || permitted(origin, request)) {
+        if (origin == null || request.getHeader("Authorization") != null
+                || allowed.permit(origin, request.getScheme(), request.getHeader("Host"))) {
             chain.doFilter(request, response);
             return;
         }
@@ -48,10 +45,5 @@ public class OriginCheck extends HttpFilter {
         response.setContentType("application/json");
         response.getWriter().write("{\"code\":\"forbidden\",\"message\":\"Origin " + origin.replace("\"", "")
                 + " may not open a socket with a cookie.\"}");
-    }
-
-    private boolean permitted(String origin, HttpServletRequest request) {
-        String own = request.getScheme() + "://" + request.getHeader("Host");
-        return origin.equalsIgnoreCase(own) || allowed.contains(origin) || allowed.contains("*");
     }
 }

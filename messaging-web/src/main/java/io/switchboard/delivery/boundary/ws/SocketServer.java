@@ -15,14 +15,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -91,7 +88,7 @@ public class SocketServer {
             LOG.log(Level.SEVERE, "event=socket_transport_failed reason=no_token_key", e);
             return;
         }
-        listen(new Handshake(verifier, cookieName, origins(allowedOrigins)));
+        listen(new Handshake(verifier, cookieName, AllowedOrigins.parse(allowedOrigins)));
     }
 
     /** Opens the port and starts the loops; apart from start() for a test, which has no MicroProfile Config. */
@@ -174,10 +171,5 @@ public class SocketServer {
 
     String nextSessionId() {
         return sessionPrefix + Long.toString(sessions.incrementAndGet(), 36);
-    }
-
-    static Set<String> origins(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
     }
 }

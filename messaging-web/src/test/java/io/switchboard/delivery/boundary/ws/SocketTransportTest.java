@@ -299,7 +299,7 @@ class SocketTransportTest {
     private int listen() {
         var verifier = new TokenVerifier(PublicKeys.inline(pem()), ISSUER, Set.of(AUDIENCE), Duration.ofSeconds(30),
                 Clock.systemUTC());
-        cut.listen(new Handshake(verifier, cut.cookieName, SocketServer.origins(cut.allowedOrigins)));
+        cut.listen(new Handshake(verifier, cut.cookieName, AllowedOrigins.parse(cut.allowedOrigins)));
         assertThat(cut.port()).as("the port the system chose").isPositive();
         return cut.port();
     }
