@@ -55,29 +55,52 @@ public class Deliveries {
     @ConfigProperty(name = "switchboard.delivery.device-expiry", defaultValue = "P90D")
     Duration deviceExpiry;
 
-    /**
-     * Answers where each of the user's conversations stands for the device: the cursor (the device's own
-     * statement where it made one, else the stored one or the higher one acknowledged but not yet written) and the
-     * conversation's last seq. A statement below the
-     * stored cursor counts too: the device knows best what it has (it may have restarted from cursors it saved
-     * before its last acks), and a replay from the stored one would leave it waiting for ever for the seqs between.
-     * It only reads, in two lookups outside a transaction: that the device was here is written with the next cursor
-     * flush ({@link #saveProgress}), so a connect costs no commit of its own.
-     */
+    /** Where one device stands; see {@link #connectAll}. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<String, Position> connect(String user, String device, Map<String, Long> unsaved,
             Map<String, Long> stated) {
-        Map<String, Position> positions = new HashMap<>();
+        return connectAll(List.of(new Connecting(user, device, unsaved, stated))).get(0);
+    }
+
+    /**
+     * Answers, for each connecting device in order, where each of its user's conversations stands: the cursor (the
+     * device's own statement where it made one, else the stored one or the higher one acknowledged but not yet
+     * written) and the conversation's last seq. A statement below the stored cursor counts too: the device knows
+     * best what it has (it may have restarted from cursors it saved before its last acks), and a replay from the
+     * stored one would leave it waiting for ever for the seqs between. It only reads, two lookups per device on one
+     * connection outside a transaction: that the device was here is written with the next cursor flush
+     * ({@link #saveProgress}), so a connect costs no commit of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Map<String, Position>> connectAll(List<Connecting> devices) {
+        Map<DeviceTable.DeviceKey, Map<String, CursorTable.Standing>> standings;
         try (Connection connection = dataSource.getConnection()) {
-            new CursorTable(connection).standings(user, device).forEach((conversation, standing) -> positions.put(
-                    conversation, new Position(stated.containsKey(conversation)
-                            ? Math.min(stated.get(conversation), standing.lastSeq())
-                            : Math.max(standing.ackedSeq(), unsaved.getOrDefault(conversation, 0L)),
-                            standing.lastSeq())));
+            standings = new CursorTable(connection).standings(devices.stream().map(Connecting::key).toList());
         } catch (SQLException e) {
-            throw new PersistenceException("reading where device " + device + " of " + user + " stands failed", e);
+            throw new PersistenceException("reading where " + devices.size() + " connecting devices stand failed",
+                    e);
         }
-        return positions;
+        return devices.stream().map(device -> device.positions(standings.get(device.key()))).toList();
+    }
+
+    /**
+     * A device that connects: its acknowledgements not yet written ({@code unsaved}) and the cursors it stated
+     * itself ({@code stated}), by conversation.
+     */
+    public record Connecting(String user, String device, Map<String, Long> unsaved, Map<String, Long> stated) {
+
+        DeviceTable.DeviceKey key() {
+            return new DeviceTable.DeviceKey(user, device);
+        }
+
+        Map<String, Position> positions(Map<String, CursorTable.Standing> standings) {
+            Map<String, Position> positions = new HashMap<>();
+            standings.forEach((conversation, standing) -> positions.put(conversation, new Position(
+                    stated.containsKey(conversation) ? Math.min(stated.get(conversation), standing.lastSeq())
+                            : Math.max(standing.ackedSeq(), unsaved.getOrDefault(conversation, 0L)),
+                    standing.lastSeq())));
+            return positions;
+        }
     }
 
     public record Position(long cursor, long lastSeq) {

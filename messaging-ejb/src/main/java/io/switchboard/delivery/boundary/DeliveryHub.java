@@ -79,27 +79,51 @@ public class DeliveryHub {
     /** Devices that connected or disconnected since the last flush: their last-seen time is written with it. */
     private final Set<DeviceTable.DeviceKey> seen = ConcurrentHashMap.newKeySet();
 
-    /**
-     * Registers the device, then reads where it stands and starts its replay. In that order, a message committed
-     * meanwhile is either in the positions or offered to the registered session; live offers wait for the replay.
-     * The positions acknowledged but not yet written are taken before the stored ones are read, so that between the
-     * two every ack the server has is counted, even one of a session of the same device that is still closing.
-     */
+    /** Opens one device's session; see {@link #openAll}. */
     public DeviceSession open(Connection connection, Map<String, Long> statedCursors) {
-        var device = new DeviceTable.DeviceKey(connection.userId(), connection.deviceId());
-        var session = new DeviceSession(connection, deliveries, unsaved, new SerialLane(pool), ackTimeout,
-                maxRedeliveries);
-        registry.register(session);
-        seen.add(device);
+        return openAll(List.of(new Opening(connection, statedCursors))).get(0);
+    }
+
+    /**
+     * Registers the devices, then reads where they stand and starts their replays; the sessions come back in the
+     * order of the openings. In that order, a message committed meanwhile is either in the positions or offered to
+     * the registered session; live offers wait for the replay. Each device's positions acknowledged but not yet
+     * written are taken before the stored ones are read, so that between the two every ack the server has is
+     * counted, even one of a session of the same device that is still closing. Connects that arrive together are
+     * opened together, so that they share one read of the store.
+     *
+     * @throws RuntimeException when the store cannot be read; none of the sessions is then registered
+     */
+    public List<DeviceSession> openAll(List<Opening> openings) {
+        List<DeviceSession> sessions = new ArrayList<>(openings.size());
+        for (Opening opening : openings) {
+            var session = new DeviceSession(opening.connection(), deliveries, unsaved, new SerialLane(pool),
+                    ackTimeout, maxRedeliveries);
+            registry.register(session);
+            sessions.add(session);
+        }
         try {
-            Map<String, Long> acked = unsaved.of(device);
-            session.start(deliveries.connect(device.userId(), device.deviceId(), acked, statedCursors),
-                    statedCursors);
-            return session;
+            List<Deliveries.Connecting> connecting = new ArrayList<>(openings.size());
+            for (Opening opening : openings) {
+                var device = new DeviceTable.DeviceKey(opening.connection().userId(),
+                        opening.connection().deviceId());
+                seen.add(device);
+                connecting.add(new Deliveries.Connecting(device.userId(), device.deviceId(), unsaved.of(device),
+                        opening.statedCursors()));
+            }
+            List<Map<String, Deliveries.Position>> positions = deliveries.connectAll(connecting);
+            for (int i = 0; i < sessions.size(); i++) {
+                sessions.get(i).start(positions.get(i), openings.get(i).statedCursors());
+            }
+            return sessions;
         } catch (RuntimeException e) {
-            registry.unregister(session);
+            sessions.forEach(registry::unregister);
             throw e;
         }
+    }
+
+    /** A connection to open a device session for, with the cursors its device stated at the upgrade. */
+    public record Opening(Connection connection, Map<String, Long> statedCursors) {
     }
 
     /**

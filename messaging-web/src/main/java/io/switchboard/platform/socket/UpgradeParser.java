@@ -17,6 +17,8 @@ public final class UpgradeParser {
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private static final Pattern REQUEST_LINE = Pattern.compile("(" + TOKEN + ") ([\\x21-\\x7E]+) HTTP/1\\.\\d");
     private static final Pattern HEADER_NAME = Pattern.compile(TOKEN);
+    /** Compiled once: String.split compiles a separator of two characters anew on every call. */
+    private static final Pattern LINE_END = Pattern.compile("\r\n");
 
     private UpgradeParser() {
     }
@@ -56,7 +58,7 @@ public final class UpgradeParser {
 
     private static UpgradeRequest parse(byte[] head) {
         checkCharacters(head);
-        String[] lines = new String(head, 0, head.length - 4, US_ASCII).split("\r\n", -1);
+        String[] lines = LINE_END.split(new String(head, 0, head.length - 4, US_ASCII), -1);
         Matcher requestLine = REQUEST_LINE.matcher(lines[0]);
         if (!requestLine.matches()) {
             throw new BadRequest(400, "The request line must read 'METHOD target HTTP/1.1'.");

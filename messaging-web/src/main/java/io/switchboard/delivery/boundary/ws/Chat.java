@@ -16,6 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -90,7 +93,57 @@ public class Chat {
      * {@code device} and {@code resume} are the upgrade's query parameters as the client sent them.
      */
     public DeviceSession open(ChatConnection connection, String device, String resume) {
-        if (device != null && !DEVICE_ID.matcher(device).matches()) {
+        return openAll(List.of(new Opening(connection, device, resume))).get(0);
+    }
+
+    /**
+     * Opens sessions that upgraded together with one read of the store; the sessions come back in order, null where
+     * one was refused and is closing.
+     */
+    public List<DeviceSession> openAll(List<Opening> openings) {
+        List<DeviceSession> sessions = new ArrayList<>(Collections.nCopies(openings.size(), null));
+        List<Integer> accepted = new ArrayList<>(openings.size());
+        List<DeliveryHub.Opening> greeted = new ArrayList<>(openings.size());
+        for (int i = 0; i < openings.size(); i++) {
+            Opening opening = openings.get(i);
+            Map<String, Long> stated = accept(opening);
+            if (stated != null) {
+                accepted.add(i);
+                greeted.add(new DeliveryHub.Opening(opening.connection(), stated));
+            }
+        }
+        if (greeted.isEmpty()) {
+            return sessions;
+        }
+        List<DeviceSession> opened;
+        try {
+            opened = hub.openAll(greeted);
+        } catch (RuntimeException e) {
+            // Without a device session nothing would be pushed: better a reconnect than a silent socket.
+            for (int i : accepted) {
+                ChatConnection connection = openings.get(i).connection();
+                LOG.log(Level.WARNING, "event=open_failed " + ids(connection), e);
+                connection.close(Connection.Disconnect.SERVER_ERROR);
+            }
+            return sessions;
+        }
+        for (int i = 0; i < opened.size(); i++) {
+            sessions.set(accepted.get(i), opened.get(i));
+            ChatConnection connection = openings.get(accepted.get(i)).connection();
+            // FINE, like the send: at hundreds of connects a second, threads would queue for the log file's lock.
+            LOG.fine(() -> "event=connect " + ids(connection));
+        }
+        return sessions;
+    }
+
+    /** A socket that has upgraded, with the upgrade's {@code device} and {@code resume} as the client sent them. */
+    record Opening(ChatConnection connection, String device, String resume) {
+    }
+
+    /** Checks the upgrade's parameters and greets the device; returns the cursors it stated, or null if refused. */
+    private Map<String, Long> accept(Opening opening) {
+        ChatConnection connection = opening.connection();
+        if (opening.device() != null && !DEVICE_ID.matcher(opening.device()).matches()) {
             // Not ids(connection): the device id is the client's text, and not fit for the log.
             LOG.info(() -> "event=refused reason=invalid_device user=" + connection.userId() + " session="
                     + connection.sessionId());
@@ -99,7 +152,7 @@ public class Chat {
         }
         Map<String, Long> stated;
         try {
-            stated = ResumeParameter.parse(resume);
+            stated = ResumeParameter.parse(opening.resume());
         } catch (IllegalArgumentException e) {
             LOG.info(() -> "event=refused reason=invalid_resume " + ids(connection));
             connection.close(CloseCodes.INVALID_RESUME.reason(e.getMessage()));
@@ -109,18 +162,7 @@ public class Chat {
         // hello is queued first, so it precedes every replayed message.
         connection.send(new ServerFrame.Hello(connection.sessionId(), connection.userId(), connection.deviceId(),
                 maxTextLength, maxFrameBytes));
-        DeviceSession session;
-        try {
-            session = hub.open(connection, stated);
-        } catch (RuntimeException e) {
-            // Without a device session nothing would be pushed: better a reconnect than a silent socket.
-            LOG.log(Level.WARNING, "event=open_failed " + ids(connection), e);
-            connection.close(Connection.Disconnect.SERVER_ERROR);
-            return null;
-        }
-        // FINE, like the send: at hundreds of connects a second, threads would queue for the log file's lock.
-        LOG.fine(() -> "event=connect " + ids(connection));
-        return session;
+        return stated;
     }
 
     /** One text frame of an open session. */

@@ -1,5 +1,6 @@
 package io.switchboard.delivery.boundary.ws;
 
+import io.switchboard.delivery.control.DeviceSession;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
@@ -9,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,6 +27,7 @@ final class SocketLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(SocketLoop.class.getName());
     /** Room for the largest frame the server takes, its header, and what was kept from the last read. */
     private static final int SLACK = 16 * 1024;
+    private static final int OPEN_BATCH = 64;
 
     private final SocketServer server;
     private final Selector selector;
@@ -34,6 +37,8 @@ final class SocketLoop implements Runnable {
     /** Sessions with a deadline: a handshake or a close that must end by then. */
     private final Set<SocketSession> watched = new HashSet<>();
     private final Set<SocketSession> open = new HashSet<>();
+    /** Sessions upgraded in this round of the selector: their deliveries open together after it. */
+    private final List<SocketSession> upgraded = new ArrayList<>();
     private volatile Thread thread;
     private volatile boolean running = true;
 
@@ -87,6 +92,10 @@ final class SocketLoop implements Runnable {
         open.add(session);
     }
 
+    void upgraded(SocketSession session) {
+        upgraded.add(session);
+    }
+
     void closed(SocketSession session) {
         watched.remove(session);
         open.remove(session);
@@ -101,6 +110,7 @@ final class SocketLoop implements Runnable {
                 selector.select(1000);
                 awake.set(false);
                 ready();
+                openUpgraded();
                 runTasks();
                 expire();
             }
@@ -135,6 +145,27 @@ final class SocketLoop implements Runnable {
                 LOG.log(Level.WARNING, "event=socket_session_failed", e);
                 session.terminate();
             }
+        }
+    }
+
+    /**
+     * Opens the deliveries of the sessions upgraded in this round, {@value #OPEN_BATCH} at a time: connects that
+     * arrive together share one read of the store, which costs less than each reading on its own.
+     */
+    private void openUpgraded() {
+        while (!upgraded.isEmpty()) {
+            List<SocketSession> batch = upgraded.subList(0, Math.min(OPEN_BATCH, upgraded.size()));
+            try {
+                List<DeviceSession> deliveries = server.chat().openAll(
+                        batch.stream().map(SocketSession::opening).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).opened(deliveries.get(i));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "event=socket_session_failed", e);
+                batch.forEach(SocketSession::terminate);
+            }
+            batch.clear();
         }
     }
 

@@ -39,6 +39,8 @@ final class SocketSession {
     private SocketConnection connection;
     private FrameReader reader;
     private DeviceSession delivery;
+    /** Upgraded, waiting for its delivery to open with the other connects of this round of the loop; else null. */
+    private Chat.Opening opening;
     /** A text frame read while the session had no free place in its send window. */
     private String parked;
     private volatile boolean paused;
@@ -98,7 +100,10 @@ final class SocketSession {
             if (state == State.HANDSHAKE) {
                 handshake(buffer);
             }
-            if (state == State.OPEN || state == State.CLOSING) {
+            if (opening != null) {
+                // Frames that came with the upgrade wait for the session's delivery; the kernel keeps the rest.
+                key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+            } else if (state == State.OPEN || state == State.CLOSING) {
                 frames(buffer);
             } else if (state == State.DRAINING) {
                 buffer.position(buffer.limit());
@@ -143,7 +148,21 @@ final class SocketSession {
         state = State.OPEN;
         deadline = 0;
         loop.opened(this);
-        delivery = server.chat().open(connection, device, request.parameter("resume"));
+        opening = new Chat.Opening(connection, device, request.parameter("resume"));
+        loop.upgraded(this);
+    }
+
+    Chat.Opening opening() {
+        return opening;
+    }
+
+    /** The chat opened this session's delivery (null: it refused the session, which is closing). */
+    void opened(DeviceSession delivery) {
+        this.delivery = delivery;
+        opening = null;
+        if (state != State.CLOSED) {
+            readAgain();
+        }
     }
 
     private void frames(ByteBuffer buffer) {
@@ -208,12 +227,19 @@ final class SocketSession {
         parked = null;
         paused = false;
         this.text(text);
-        if (parked == null && leftover != null) {
+        if (parked == null) {
+            readAgain();
+        }
+    }
+
+    /** Handles the frames kept while reading was off, and turns reading on again unless one of them stops it. */
+    private void readAgain() {
+        if (leftover != null) {
             ByteBuffer rest = ByteBuffer.wrap(leftover);
             leftover = null;
             consume(rest);
         }
-        if (parked == null && state != State.CLOSED) {
+        if (parked == null && opening == null && state != State.CLOSED) {
             key.interestOps(key.interestOps() | SelectionKey.OP_READ);
         }
     }

@@ -3,6 +3,7 @@ package io.switchboard.delivery.boundary.ws;
 import io.switchboard.delivery.control.DeviceSession;
 import io.switchboard.monitoring.boundary.Telemetry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,12 +45,17 @@ final class RecordingChat extends Chat {
     }
 
     @Override
-    public DeviceSession open(ChatConnection connection, String device, String resume) {
-        opened.add(new Opened(connection, device, resume));
-        connection.send(new ServerFrame.Hello(connection.sessionId(), connection.userId(), connection.deviceId(),
-                maxTextLength, maxFrameBytes));
-        // The transport only asks whether a session opened (not null); nothing here calls into it.
-        return new DeviceSession(connection, null, null, null, Duration.ZERO, 0);
+    public List<DeviceSession> openAll(List<Opening> openings) {
+        List<DeviceSession> sessions = new ArrayList<>();
+        for (Opening opening : openings) {
+            ChatConnection connection = opening.connection();
+            opened.add(new Opened(connection, opening.device(), opening.resume()));
+            connection.send(new ServerFrame.Hello(connection.sessionId(), connection.userId(),
+                    connection.deviceId(), maxTextLength, maxFrameBytes));
+            // The transport only asks whether a session opened (not null); nothing here calls into it.
+            sessions.add(new DeviceSession(connection, null, null, null, Duration.ZERO, 0));
+        }
+        return sessions;
     }
 
     @Override

@@ -105,6 +105,25 @@ class SocketTransportTest {
     }
 
     @Test
+    void framesWrittenWithTheUpgradeReachTheChatAfterTheSessionOpensInTheirOrder() throws Exception {
+        int port = listen();
+        try (var client = RawClient.connect(port)) {
+            var pipelined = new ByteArrayOutputStream();
+            pipelined.writeBytes(RawClient.upgradeRequest("/ws?device=phone-1", token("alice", "user"))
+                    .getBytes(US_ASCII));
+            for (int i = 1; i <= 3; i++) {
+                pipelined.writeBytes(RawClient.text("frame-" + i));
+            }
+            client.write(pipelined.toByteArray());
+
+            assertThat(client.readResponseHead().status()).isEqualTo(101);
+            assertThat(client.readFrame().text()).contains("\"type\":\"hello\"");
+            eventually("the three frames reach the chat", () -> chat.texts.size() >= 3);
+            assertThat(chat.texts).containsExactly("frame-1", "frame-2", "frame-3");
+        }
+    }
+
+    @Test
     void aClientThatPipelinesMoreSendsThanItsWindowIsReadOnlyAsAnswersFreePlaces() throws Exception {
         chat.sendWindow = 2;
         chat.onText = (connection, text) -> connection.awaitSendSlot();
