@@ -55,13 +55,6 @@ public class Deliveries {
     @ConfigProperty(name = "switchboard.delivery.device-expiry", defaultValue = "P90D")
     Duration deviceExpiry;
 
-    /** Where one device stands; see {@link #connectAll}. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Map<String, Position> connect(String user, String device, Map<String, Long> unsaved,
-            Map<String, Long> stated) {
-        return connectAll(List.of(new Connecting(user, device, unsaved, stated))).get(0);
-    }
-
     /**
      * Answers, for each connecting device in order, where each of its user's conversations stands: the cursor (the
      * device's own statement where it made one, else the stored one or the higher one acknowledged but not yet

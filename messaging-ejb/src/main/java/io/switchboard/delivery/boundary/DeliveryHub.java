@@ -79,11 +79,6 @@ public class DeliveryHub {
     /** Devices that connected or disconnected since the last flush: their last-seen time is written with it. */
     private final Set<DeviceTable.DeviceKey> seen = ConcurrentHashMap.newKeySet();
 
-    /** Opens one device's session; see {@link #openAll}. */
-    public DeviceSession open(Connection connection, Map<String, Long> statedCursors) {
-        return openAll(List.of(new Opening(connection, statedCursors))).get(0);
-    }
-
     /**
      * Registers the devices, then reads where they stand and starts their replays; the sessions come back in the
      * order of the openings. In that order, a message committed meanwhile is either in the positions or offered to

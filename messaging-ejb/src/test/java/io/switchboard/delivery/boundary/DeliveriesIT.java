@@ -74,20 +74,40 @@ public class DeliveriesIT {
     void connectAnswersTheStatedCursorElseTheHigherOfStoredAndUnsavedAndWritesNothing() throws SQLException {
         cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 1)), List.of());
 
-        assertThat(cut.connect(alice, "phone", Map.of(), Map.of()).get(conversation))
+        assertThat(connect(alice, "phone", Map.of(), Map.of()).get(conversation))
                 .isEqualTo(new Deliveries.Position(1, 3));
-        assertThat(cut.connect(alice, "phone", Map.of(conversation, 2L), Map.of()).get(conversation))
+        assertThat(connect(alice, "phone", Map.of(conversation, 2L), Map.of()).get(conversation))
                 .as("an ack not yet written counts").isEqualTo(new Deliveries.Position(2, 3));
-        assertThat(cut.connect(alice, "phone", Map.of(conversation, 0L), Map.of()).get(conversation))
+        assertThat(connect(alice, "phone", Map.of(conversation, 0L), Map.of()).get(conversation))
                 .as("and never moves the cursor back").isEqualTo(new Deliveries.Position(1, 3));
-        assertThat(cut.connect(alice, "phone", Map.of(conversation, 3L), Map.of(conversation, 2L)).get(conversation))
+        assertThat(connect(alice, "phone", Map.of(conversation, 3L), Map.of(conversation, 2L)).get(conversation))
                 .as("the device's own statement comes first").isEqualTo(new Deliveries.Position(2, 3));
-        assertThat(cut.connect(alice, "phone", Map.of(), Map.of(conversation, 2L)).get(conversation))
+        assertThat(connect(alice, "phone", Map.of(), Map.of(conversation, 2L)).get(conversation))
                 .isEqualTo(new Deliveries.Position(2, 3));
-        assertThat(cut.connect(alice, "phone", Map.of(), Map.of(conversation, 9L)).get(conversation))
+        assertThat(connect(alice, "phone", Map.of(), Map.of(conversation, 9L)).get(conversation))
                 .as("a stated cursor past the end is capped at the last seq")
                 .isEqualTo(new Deliveries.Position(3, 3));
         assertThat(sighting(alice, "phone")).as("a connect leaves the device table to the next save").isEmpty();
+    }
+
+    @Test
+    void connectsReadTogetherAreAnsweredEachForItsOwnDeviceInTheirOrder() {
+        String carol = "carol-" + UUID.randomUUID();
+        String group = conversations.createGroup(carol, "group", List.of(alice)).id();
+        cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 2), new Cursor(carol, "tablet", group, 0)),
+                List.of());
+
+        List<Map<String, Deliveries.Position>> answers = cut.connectAll(List.of(
+                new Deliveries.Connecting(carol, "tablet", Map.of(), Map.of()),
+                new Deliveries.Connecting(alice, "phone", Map.of(), Map.of()),
+                new Deliveries.Connecting(alice, "laptop", Map.of(), Map.of(conversation, 1L))));
+
+        assertThat(answers.get(0)).as("carol is in the group only").isEqualTo(Map.of(group,
+                new Deliveries.Position(0, 0)));
+        assertThat(answers.get(1)).as("alice's phone").isEqualTo(Map.of(conversation,
+                new Deliveries.Position(2, 3), group, new Deliveries.Position(0, 0)));
+        assertThat(answers.get(2)).as("alice's laptop, which stated its cursor").isEqualTo(Map.of(conversation,
+                new Deliveries.Position(1, 3), group, new Deliveries.Position(0, 0)));
     }
 
     @Test
@@ -95,7 +115,7 @@ public class DeliveriesIT {
         cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 3)), List.of());
         cut.saveProgress(List.of(new Cursor(alice, "phone", conversation, 2)), List.of());
 
-        assertThat(cut.connect(alice, "phone", Map.of(), Map.of()).get(conversation).cursor()).isEqualTo(3);
+        assertThat(connect(alice, "phone", Map.of(), Map.of()).get(conversation).cursor()).isEqualTo(3);
     }
 
     @Test
@@ -112,7 +132,7 @@ public class DeliveriesIT {
         assertThat(again.firstSeen()).isEqualTo(first.firstSeen());
         assertThat(again.lastSeen()).isAfter(first.lastSeen());
         assertThat(sighting(alice, "laptop")).isPresent();
-        assertThat(cut.connect(alice, "laptop", Map.of(), Map.of()).get(conversation).cursor()).isEqualTo(2);
+        assertThat(connect(alice, "laptop", Map.of(), Map.of()).get(conversation).cursor()).isEqualTo(2);
     }
 
     @Test
@@ -175,5 +195,10 @@ public class DeliveriesIT {
     }
 
     record Sighting(Instant firstSeen, Instant lastSeen) {
+    }
+
+    private Map<String, Deliveries.Position> connect(String user, String device, Map<String, Long> unsaved,
+            Map<String, Long> stated) {
+        return cut.connectAll(List.of(new Deliveries.Connecting(user, device, unsaved, stated))).get(0);
     }
 }

@@ -119,12 +119,7 @@ public class Chat {
         try {
             opened = hub.openAll(greeted);
         } catch (RuntimeException e) {
-            // Without a device session nothing would be pushed: better a reconnect than a silent socket.
-            for (int i : accepted) {
-                ChatConnection connection = openings.get(i).connection();
-                LOG.log(Level.WARNING, "event=open_failed " + ids(connection), e);
-                connection.close(Connection.Disconnect.SERVER_ERROR);
-            }
+            accepted.forEach(i -> openFailed(openings.get(i).connection(), e));
             return sessions;
         }
         for (int i = 0; i < opened.size(); i++) {
@@ -134,6 +129,12 @@ public class Chat {
             LOG.fine(() -> "event=connect " + ids(connection));
         }
         return sessions;
+    }
+
+    /** Without a device session nothing would be pushed: better a reconnect than a silent socket. */
+    private static void openFailed(ChatConnection connection, RuntimeException e) {
+        LOG.log(Level.WARNING, "event=open_failed " + ids(connection), e);
+        connection.close(Connection.Disconnect.SERVER_ERROR);
     }
 
     /** A socket that has upgraded, with the upgrade's {@code device} and {@code resume} as the client sent them. */
