@@ -29,12 +29,6 @@ public final class CursorTable {
         this.connection = connection;
     }
 
-    /** Where one device stands in each of its user's conversations; see {@link #standings(List)}. */
-    public Map<String, Standing> standings(String userId, String deviceId) throws SQLException {
-        var device = new DeviceTable.DeviceKey(userId, deviceId);
-        return standings(List.of(device)).get(device);
-    }
-
     /**
      * Where each device stands in each of its user's conversations: connects run this, hundreds a second when a
      * node restarts and its devices come back. The connects that arrive together share one connection and one

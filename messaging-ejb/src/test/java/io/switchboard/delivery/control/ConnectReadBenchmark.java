@@ -62,7 +62,8 @@ public class ConnectReadBenchmark {
     @Benchmark
     public Map<String, CursorTable.Standing> standings() throws SQLException {
         int i = next++ % SendTransactionBenchmark.CONVERSATIONS;
-        return new CursorTable(connection).standings(SendTransactionBenchmark.sender(i), "d-1");
+        var device = new DeviceTable.DeviceKey(SendTransactionBenchmark.sender(i), "d-1");
+        return new CursorTable(connection).standings(List.of(device)).get(device);
     }
 
     @TearDown(Level.Trial)

@@ -133,18 +133,24 @@ final class SocketLoop implements Runnable {
             SelectionKey key = keys.next();
             keys.remove();
             SocketSession session = (SocketSession) key.attachment();
-            try {
+            guarded(session, () -> {
                 if (key.isValid() && key.isWritable()) {
                     session.writable();
                 }
                 if (key.isValid() && key.isReadable()) {
                     session.readable(readBuffer);
                 }
-            } catch (RuntimeException e) {
-                // One session's failure must not stop the loop that serves thousands.
-                LOG.log(Level.WARNING, "event=socket_session_failed", e);
-                session.terminate();
-            }
+            });
+        }
+    }
+
+    /** One session's failure must not stop the loop that serves thousands: it ends that session alone. */
+    private static void guarded(SocketSession session, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event=socket_session_failed", e);
+            session.terminate();
         }
     }
 
@@ -154,18 +160,21 @@ final class SocketLoop implements Runnable {
      */
     private void openUpgraded() {
         while (!upgraded.isEmpty()) {
-            List<SocketSession> batch = upgraded.subList(0, Math.min(OPEN_BATCH, upgraded.size()));
+            List<SocketSession> batch = List.copyOf(upgraded.subList(0, Math.min(OPEN_BATCH, upgraded.size())));
+            upgraded.subList(0, batch.size()).clear();
+            List<DeviceSession> deliveries;
             try {
-                List<DeviceSession> deliveries = server.chat().openAll(
-                        batch.stream().map(SocketSession::opening).toList());
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).opened(deliveries.get(i));
-                }
+                deliveries = server.chat().openAll(batch.stream().map(SocketSession::opening).toList());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "event=socket_session_failed", e);
                 batch.forEach(SocketSession::terminate);
+                continue;
             }
-            batch.clear();
+            for (int i = 0; i < batch.size(); i++) {
+                SocketSession session = batch.get(i);
+                DeviceSession delivery = deliveries.get(i);
+                guarded(session, () -> session.opened(delivery));
+            }
         }
     }
 
