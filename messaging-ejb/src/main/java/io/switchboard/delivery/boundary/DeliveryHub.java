@@ -9,6 +9,7 @@ import io.switchboard.delivery.control.SerialLane;
 import io.switchboard.delivery.control.SessionRegistry;
 import io.switchboard.delivery.control.UnsavedCursors;
 import io.switchboard.monitoring.boundary.Telemetry;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -19,10 +20,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -79,6 +86,10 @@ public class DeliveryHub {
     /** Devices that connected or disconnected since the last flush: their last-seen time is written with it. */
     private final Set<DeviceTable.DeviceKey> seen = ConcurrentHashMap.newKeySet();
 
+    /** Devices whose sessions closed, waiting for their unsaved positions to be written ({@link #writeClosed}). */
+    private final Queue<DeviceTable.DeviceKey> closed = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean closedWriteDue = new AtomicBoolean();
+
     /**
      * Registers the devices, then reads where they stand and starts their replays; the sessions come back in the
      * order of the openings. In that order, a message committed meanwhile is either in the positions or offered to
@@ -122,14 +133,42 @@ public class DeliveryHub {
     }
 
     /**
-     * Ends the session and writes what its device acknowledged since the last flush, so that a connect to another
-     * node finds it too; an ack still on its way through the session's lane goes with the next flush.
+     * Ends the session and has what its device acknowledged since the last flush written on a pooled thread, so that
+     * a connect to another node finds it too; an ack still on its way through the session's lane goes with the next
+     * flush. The closing thread does not wait for the write: on the own transport it is a socket loop, and a write
+     * held up by a flush's row locks would stall every socket of that loop. Until the write commits, the positions
+     * stay among the unsaved ones, where a connect of the same device to this node finds them.
      */
     public void close(DeviceSession session) {
         registry.unregister(session);
         var device = new DeviceTable.DeviceKey(session.connection().userId(), session.connection().deviceId());
         seen.add(device);
-        write(unsaved.cursorsOf(device), List.of());
+        closed.add(device);
+        if (closedWriteDue.compareAndSet(false, true)) {
+            try {
+                pool.execute(this::writeClosed);
+            } catch (RejectedExecutionException e) {
+                // The application is stopping and the pool takes no more work: this thread writes.
+                writeClosed();
+            }
+        }
+    }
+
+    /**
+     * Writes the unsaved positions of every device whose session closed since the last such write, in transactions
+     * of at most {@code cursorBatch} rows: a thousand clients that leave together cost one or two commits, not a
+     * thousand. Also called when a transport stops, so that its sessions' last acks are written before it ends.
+     */
+    @PreDestroy
+    public void writeClosed() {
+        closedWriteDue.set(false);
+        Set<DeviceTable.DeviceKey> devices = new LinkedHashSet<>();
+        for (DeviceTable.DeviceKey device = closed.poll(); device != null; device = closed.poll()) {
+            devices.add(device);
+        }
+        List<CursorTable.Cursor> cursors = new ArrayList<>();
+        devices.forEach(device -> cursors.addAll(unsaved.cursorsOf(device)));
+        writeCursors(cursors);
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
@@ -167,13 +206,18 @@ public class DeliveryHub {
      * transaction; a chunk that fails waits for the next flush, the others stay written.
      */
     private void save(List<DeviceTable.DeviceKey> devices) {
+        inChunks(devices, chunk -> write(List.of(), chunk));
+        writeCursors(unsaved.all());
+    }
+
+    private void writeCursors(List<CursorTable.Cursor> cursors) {
+        inChunks(cursors, chunk -> write(chunk, List.of()));
+    }
+
+    private <T> void inChunks(List<T> rows, Consumer<List<T>> write) {
         int batch = Math.max(1, cursorBatch);
-        for (int from = 0; from < devices.size(); from += batch) {
-            write(List.of(), devices.subList(from, Math.min(devices.size(), from + batch)));
-        }
-        List<CursorTable.Cursor> cursors = unsaved.all();
-        for (int from = 0; from < cursors.size(); from += batch) {
-            write(cursors.subList(from, Math.min(cursors.size(), from + batch)), List.of());
+        for (int from = 0; from < rows.size(); from += batch) {
+            write.accept(rows.subList(from, Math.min(rows.size(), from + batch)));
         }
     }
 

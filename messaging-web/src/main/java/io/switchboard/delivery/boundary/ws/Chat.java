@@ -204,6 +204,14 @@ public class Chat {
     }
 
     /**
+     * A transport has closed all its sessions because the server stops: their last acks are written now, on the
+     * calling thread, before the database goes away with the application.
+     */
+    public void transportStopped() {
+        hub.writeClosed();
+    }
+
+    /**
      * Hands the send to the group commit and returns; the answer goes out when the batch has committed. A send holds
      * its place in the session's window until its answer is written, so a client that pipelines more sends than the
      * window waits for a place, and its transport stops reading its socket meanwhile: TCP pushes back, and its

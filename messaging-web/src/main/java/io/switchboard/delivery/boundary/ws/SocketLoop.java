@@ -215,6 +215,7 @@ final class SocketLoop implements Runnable {
         for (SocketSession session : new ArrayList<>(watched)) {
             session.terminate();
         }
+        server.chat().transportStopped();
         try {
             selector.close();
         } catch (IOException e) {

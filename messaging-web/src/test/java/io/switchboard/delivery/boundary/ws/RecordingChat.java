@@ -26,7 +26,8 @@ final class RecordingChat extends Chat {
     final List<Opened> opened = new CopyOnWriteArrayList<>();
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<Closed> closed = new CopyOnWriteArrayList<>();
-    final AtomicBoolean closedOnInterruptedThread = new AtomicBoolean();
+    final AtomicBoolean transportStopped = new AtomicBoolean();
+    final AtomicBoolean writtenOnInterruptedThread = new AtomicBoolean();
     final AtomicInteger binaries = new AtomicInteger();
     final AtomicInteger slowConsumers = new AtomicInteger();
     volatile BiConsumer<ChatConnection, String> onText = (connection, text) -> { };
@@ -71,11 +72,16 @@ final class RecordingChat extends Chat {
 
     @Override
     public void closed(ChatConnection connection, DeviceSession delivery, int code) {
-        // A real chat writes the device's last cursors here, which fails on an interrupted thread.
-        if (Thread.currentThread().isInterrupted()) {
-            closedOnInterruptedThread.set(true);
-        }
         closed.add(new Closed(connection, code));
+    }
+
+    @Override
+    public void transportStopped() {
+        // A real chat writes the closed devices' last cursors here, which fails on an interrupted thread.
+        if (Thread.currentThread().isInterrupted()) {
+            writtenOnInterruptedThread.set(true);
+        }
+        transportStopped.set(true);
     }
 
     List<Integer> closeCodes() {
