@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 /** Server frames: final, unmasked, each in a fresh heap buffer positioned at 0 and ready to write. */
 public final class FrameWriter {
 
+    /** The longest header of a server frame: two bytes and a 64-bit length. */
+    public static final int MAX_HEADER = 10;
     private static final int CODE_BYTES = 2;
 
     private FrameWriter() {
@@ -23,6 +25,19 @@ public final class FrameWriter {
 
     public static ByteBuffer text(byte[] utf8) {
         return header(TEXT, utf8.length).put(utf8).flip();
+    }
+
+    /**
+     * Frames a payload in place: it starts at {@code offset} of {@code buffer}, with at least {@link #MAX_HEADER}
+     * bytes free before it, where the header is written. The frame shares the array and starts at position 0.
+     */
+    public static ByteBuffer text(byte[] buffer, int offset, int length) {
+        if (offset < MAX_HEADER) {
+            throw new IllegalArgumentException("The payload needs " + MAX_HEADER + " free bytes before it, not "
+                    + offset);
+        }
+        int start = offset - headerLength(length);
+        return header(ByteBuffer.wrap(buffer, start, offset + length - start).slice(), TEXT, length).clear();
     }
 
     public static ByteBuffer ping(byte[] data) {
@@ -50,8 +65,15 @@ public final class FrameWriter {
     }
 
     private static ByteBuffer header(int opcode, int length) {
-        int headerLength = length <= 125 ? 2 : length <= 0xFFFF ? 4 : 10;
-        ByteBuffer frame = ByteBuffer.allocate(headerLength + length).put((byte) (0x80 | opcode));
+        return header(ByteBuffer.allocate(headerLength(length) + length), opcode, length);
+    }
+
+    private static int headerLength(int payloadLength) {
+        return payloadLength <= 125 ? 2 : payloadLength <= 0xFFFF ? 4 : MAX_HEADER;
+    }
+
+    private static ByteBuffer header(ByteBuffer frame, int opcode, int length) {
+        frame.put((byte) (0x80 | opcode));
         if (length <= 125) {
             return frame.put((byte) length);
         }

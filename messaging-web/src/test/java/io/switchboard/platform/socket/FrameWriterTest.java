@@ -61,6 +61,27 @@ class FrameWriterTest {
         assertThat(frame.payload()).isEqualTo(utf8);
     }
 
+    @ParameterizedTest
+    @CsvSource({"0, 2", "125, 2", "126, 4", "65535, 4", "65536, 10"})
+    void aPayloadFramedInPlaceGetsTheSameHeaderAndSharesItsArray(int length, int headerLength) {
+        byte[] buffer = new byte[FrameWriter.MAX_HEADER + length + 3];
+        Arrays.fill(buffer, FrameWriter.MAX_HEADER, FrameWriter.MAX_HEADER + length, (byte) 'x');
+        Arrays.fill(buffer, FrameWriter.MAX_HEADER + length, buffer.length, (byte) '!');
+
+        ByteBuffer framed = FrameWriter.text(buffer, FrameWriter.MAX_HEADER, length);
+        Received frame = Received.from(framed);
+
+        assertThat(frame.headerLength()).isEqualTo(headerLength);
+        assertThat(frame.payload()).as("the payload, and nothing after it")
+                .isEqualTo(Arrays.copyOfRange(buffer, FrameWriter.MAX_HEADER, FrameWriter.MAX_HEADER + length));
+        assertThat(framed.array()).as("no copy").isSameAs(buffer);
+    }
+
+    @Test
+    void aPayloadWithoutRoomForTheLongestHeaderIsRefused() {
+        assertThatThrownBy(() -> FrameWriter.text(new byte[20], 9, 11)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aCloseCarriesItsCodeThenItsReason() {
         Received frame = Received.from(FrameWriter.close(4003, "token expired"));

@@ -1,6 +1,7 @@
 package io.switchboard.delivery.boundary.ws;
 
 import io.switchboard.conversations.boundary.MessageView;
+import java.nio.ByteBuffer;
 import java.util.TreeMap;
 
 /**
@@ -36,6 +37,15 @@ public class FrameEncoder {
     }
 
     public String encode(ServerFrame frame) {
+        return write(frame).close();
+    }
+
+    /** The frame as a WebSocket text frame, written once into the array that is sent. */
+    public ByteBuffer frame(ServerFrame frame) {
+        return write(frame).closeAsFrame();
+    }
+
+    private JsonWriter write(ServerFrame frame) {
         var out = new JsonWriter(frame instanceof ServerFrame.New n ? NEW_FIELDS_LENGTH + n.message().text().length()
                 : FRAME_LENGTH);
         if (frame instanceof ServerFrame.New n) {
@@ -61,7 +71,7 @@ public class FrameEncoder {
         } else {
             out.field("type", "pong");
         }
-        return out.close();
+        return out;
     }
 
     /** The message fields shared by {@code message:new} and the history API. */

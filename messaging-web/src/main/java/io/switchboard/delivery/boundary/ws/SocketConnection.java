@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,13 +72,13 @@ final class SocketConnection extends ChatConnection {
 
     @Override
     void push(MessageView message, boolean redelivery) {
-        enqueue(redelivery ? text(encoder.encodePush(message, true)) : framed(message), null);
+        enqueue(redelivery ? encoder.frame(new ServerFrame.New(message, true)) : framed(message), null);
     }
 
     private ByteBuffer framed(MessageView message) {
         Framed last = LAST_PUSH.get();
         if (last == null || last.message() != message) {
-            last = new Framed(message, text(encoder.encodePush(message, false)));
+            last = new Framed(message, encoder.frame(new ServerFrame.New(message, false)));
             LAST_PUSH.set(last);
         }
         return last.frame().duplicate();
@@ -87,12 +86,12 @@ final class SocketConnection extends ChatConnection {
 
     @Override
     void send(ServerFrame frame) {
-        enqueue(text(encoder.encode(frame)), null);
+        enqueue(encoder.frame(frame), null);
     }
 
     @Override
     void answerSend(ServerFrame frame) {
-        enqueue(text(encoder.encode(frame)), this::slotFreed);
+        enqueue(encoder.frame(frame), this::slotFreed);
     }
 
     private void slotFreed() {
@@ -249,10 +248,6 @@ final class SocketConnection extends ChatConnection {
             queue.clear();
         }
         done.stream().filter(c -> c != null).forEach(Runnable::run);
-    }
-
-    private static ByteBuffer text(String frame) {
-        return FrameWriter.text(frame.getBytes(StandardCharsets.UTF_8));
     }
 
     private record Outbound(ByteBuffer bytes, Runnable onWritten) {

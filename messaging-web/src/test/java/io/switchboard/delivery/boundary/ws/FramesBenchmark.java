@@ -2,6 +2,7 @@ package io.switchboard.delivery.boundary.ws;
 
 import io.switchboard.conversations.boundary.MessageView;
 import io.switchboard.conversations.entity.Priority;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The server's frame codec on the frames of a load run: reading a {@code message:send} and a {@code message:ack},
  * writing the {@code message:new} of a fresh message (not the per-thread copy a group's later members share) and
- * its {@code message:sent}. Texts of 100 characters, ids of the lengths the server and the load generator use.
+ * its {@code message:sent}, as text for Liberty's endpoint and as the frame the own transport sends. Texts of 100 characters, ids of the lengths the server and the load generator use.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,5 +57,16 @@ public class FramesBenchmark {
     @Benchmark
     public String encodeSent() {
         return encoder.encode(new ServerFrame.Sent(message));
+    }
+
+    /** What the own transport writes for a {@code message:new}: the whole WebSocket frame, ready for the socket. */
+    @Benchmark
+    public ByteBuffer frameNew() {
+        return encoder.frame(new ServerFrame.New(message, false));
+    }
+
+    @Benchmark
+    public ByteBuffer frameSent() {
+        return encoder.frame(new ServerFrame.Sent(message));
     }
 }
