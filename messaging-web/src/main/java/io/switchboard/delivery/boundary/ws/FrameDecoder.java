@@ -2,25 +2,21 @@ package io.switchboard.delivery.boundary.ws;
 
 import io.switchboard.conversations.entity.Priority;
 import io.switchboard.platform.ErrorCode;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.util.Map;
 
-/** Turns one text frame into a typed client frame, or rejects it with the error code that names the problem. */
+/**
+ * Turns one text frame into a typed client frame, or rejects it with the error code that names the problem. Reads the
+ * JSON with {@link ClientJson}, not JSON-P: every send and ack passes through here, and a JSON-P reader's tokenizer
+ * and object tree were about a fifth of all the bytes the server allocated under load.
+ */
 public class FrameDecoder {
 
     static final int MAX_ID_LENGTH = 64;
-    /** Looked up once: {@code Json.createReader} searches the service loader on every call, for every frame. */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    /** Every field any client frame has; the others are passed over unread. */
+    private static final String[] FIELDS = {"type", "ref", "clientMessageId", "conversationId", "text", "priority",
+        "seq"};
 
     public ClientFrame decode(String text) {
-        JsonObject json = parse(text);
+        ClientJson json = ClientJson.parse(text, FIELDS);
         String ref = optionalString(json, "ref", null, null);
         String type = optionalString(json, "type", ref, null);
         if (type == null) {
@@ -36,7 +32,7 @@ public class FrameDecoder {
         };
     }
 
-    private ClientFrame.Send send(JsonObject json, String ref) {
+    private ClientFrame.Send send(ClientJson json, String ref) {
         String type = "message:send";
         String clientMessageId = id(json, "clientMessageId", ref, type);
         String answerRef = ref == null ? clientMessageId : ref;
@@ -49,19 +45,7 @@ public class FrameDecoder {
         return new ClientFrame.Send(answerRef, clientMessageId, conversationId, text, priority);
     }
 
-    private static JsonObject parse(String text) {
-        try (var reader = READERS.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new FrameRejected(ErrorCode.MALFORMED_FRAME, "A frame must be a JSON object.", null, null);
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw new FrameRejected(ErrorCode.MALFORMED_FRAME, "The frame is not valid JSON.", null, null);
-        }
-    }
-
-    private static String id(JsonObject json, String field, String ref, String type) {
+    private static String id(ClientJson json, String field, String ref, String type) {
         String value = required(json, field, ref, type);
         if (value.isEmpty() || value.length() > MAX_ID_LENGTH) {
             throw new FrameRejected(ErrorCode.INVALID_FIELD, field + " must have 1 to " + MAX_ID_LENGTH
@@ -70,7 +54,7 @@ public class FrameDecoder {
         return value;
     }
 
-    private static String required(JsonObject json, String field, String ref, String type) {
+    private static String required(ClientJson json, String field, String ref, String type) {
         String value = optionalString(json, field, ref, type);
         if (value == null) {
             throw new FrameRejected(ErrorCode.MISSING_FIELD, field + " is required.", ref, type);
@@ -78,25 +62,25 @@ public class FrameDecoder {
         return value;
     }
 
-    private static String optionalString(JsonObject json, String field, String ref, String type) {
-        JsonValue value = json.get(field);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
+    private static String optionalString(ClientJson json, String field, String ref, String type) {
+        Object value = json.get(field);
+        if (value == null || value instanceof String) {
+            return (String) value;
         }
-        if (!(value instanceof JsonString string)) {
-            throw new FrameRejected(ErrorCode.INVALID_FIELD, field + " must be a string.", ref, type);
-        }
-        return string.getString();
+        throw new FrameRejected(ErrorCode.INVALID_FIELD, field + " must be a string.", ref, type);
     }
 
-    private static long seq(JsonObject json, String ref, String type) {
-        JsonValue value = json.get("seq");
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+    /** A whole number above a long's range is refused too, not taken as the long it wraps to as JSON-P's was. */
+    private static long seq(ClientJson json, String ref, String type) {
+        Object value = json.get("seq");
+        if (value == null) {
             throw new FrameRejected(ErrorCode.MISSING_FIELD, "seq is required.", ref, type);
         }
-        if (!(value instanceof JsonNumber number) || !number.isIntegral() || number.longValue() < 1) {
+        long seq = value instanceof Long plain ? plain
+                : value instanceof JsonDecimal decimal ? decimal.wholeOrZero() : 0;
+        if (seq < 1) {
             throw new FrameRejected(ErrorCode.INVALID_FIELD, "seq must be a whole number of 1 or more.", ref, type);
         }
-        return number.longValue();
+        return seq;
     }
 }
