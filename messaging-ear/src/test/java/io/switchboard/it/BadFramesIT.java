@@ -33,6 +33,9 @@ class BadFramesIT {
             bad priority              | {"type":"message:send","clientMessageId":"k7","conversationId":"CONV","text":"x","priority":"urgent"} | invalid_field | k7
             unknown conversation      | {"type":"message:send","clientMessageId":"k8","conversationId":"c-nope","text":"x"} | unknown_conversation | k8
             ack without seq           | {"type":"message:ack","conversationId":"CONV","ref":"r9"}             | missing_field    | r9
+            seq past a long           | {"type":"message:ack","conversationId":"CONV","seq":9223372036854775808,"ref":"r10"} | invalid_field | r10
+            seq of a huge exponent    | {"type":"message:ack","conversationId":"CONV","seq":1e9999999999,"ref":"r11"} | invalid_field | r11
+            content after the object  | {"type":"ping","ref":"r12"} {}                                        | malformed_frame  |
             """)
     void aBadFrameGetsItsErrorAndTheConnectionKeepsWorking(String name, String frame, String code, String ref)
             throws Exception {
@@ -106,6 +109,24 @@ class BadFramesIT {
             }
         }).get(10, TimeUnit.SECONDS);
         assertThat(listener.get(10, TimeUnit.SECONDS)).isEqualTo(4502);
+    }
+
+    @Test
+    void nestingPastTheBoundIsMalformedAndNoStackIsSpent() throws Exception {
+        try (Chat chat = Chat.connect(Tokens.user(alice), "d")) {
+            chat.send("{\"type\":\"ping\",\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+            assertThat(chat.next("error").getString("code")).isEqualTo("malformed_frame");
+            chat.send("{\"type\":\"ping\",\"x\":" + "[".repeat(60) + "]".repeat(60) + "}");
+            assertThat(chat.next("pong")).as("60 levels are within the bound").isNotNull();
+        }
+    }
+
+    @Test
+    void anIgnoredFieldIsCheckedButNeverTakenForANumberItCannotBe() throws Exception {
+        try (Chat chat = Chat.connect(Tokens.user(alice), "d")) {
+            chat.send("{\"type\":\"ping\",\"x\":1e9999999999,\"y\":" + "9".repeat(5000) + "}");
+            assertThat(chat.next("pong")).isNotNull();
+        }
     }
 
     @Test

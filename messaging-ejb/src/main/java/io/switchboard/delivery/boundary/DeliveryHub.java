@@ -2,14 +2,12 @@ package io.switchboard.delivery.boundary;
 
 import io.switchboard.conversations.boundary.MessageStored;
 import io.switchboard.delivery.control.Connection;
-import io.switchboard.delivery.control.CursorTable;
 import io.switchboard.delivery.control.DeviceSession;
 import io.switchboard.delivery.control.DeviceTable;
 import io.switchboard.delivery.control.SerialLane;
 import io.switchboard.delivery.control.SessionRegistry;
 import io.switchboard.delivery.control.UnsavedCursors;
 import io.switchboard.monitoring.boundary.Telemetry;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -20,25 +18,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Opens and closes device sessions, hands them committed messages, and drives redelivery and cursor saving. */
+/**
+ * Opens and closes device sessions, hands them committed messages, and drives redelivery; what the devices
+ * acknowledged is written by {@link CursorWrites}.
+ */
 @ApplicationScoped
 public class DeliveryHub {
-
-    private static final Logger LOG = Logger.getLogger(DeliveryHub.class.getName());
 
     @Inject
     SessionRegistry registry;
@@ -63,32 +52,8 @@ public class DeliveryHub {
     @ConfigProperty(name = "switchboard.delivery.max-redeliveries", defaultValue = "3")
     int maxRedeliveries;
 
-    /**
-     * How often acknowledged positions are written. Each write is one row per device and conversation that moved,
-     * so a longer interval turns many acks of a busy group into one row; a crash can only repeat, never lose, what
-     * was acknowledged since the last write.
-     */
     @Inject
-    @ConfigProperty(name = "switchboard.delivery.cursor-flush", defaultValue = "PT5S")
-    Duration cursorFlush;
-
-    /**
-     * Rows (cursors, or devices seen) written in one transaction of a flush. Below Derby's lock-escalation
-     * threshold (5,000 row locks in a table), so that a flush never takes a lock on the whole cursor table, which
-     * would stall every connect reading it until the flush commits.
-     */
-    @Inject
-    @ConfigProperty(name = "switchboard.delivery.cursor-batch", defaultValue = "1000")
-    int cursorBatch;
-
-    private volatile Instant lastFlush = Instant.EPOCH;
-
-    /** Devices that connected or disconnected since the last flush: their last-seen time is written with it. */
-    private final Set<DeviceTable.DeviceKey> seen = ConcurrentHashMap.newKeySet();
-
-    /** Devices whose sessions closed, waiting for their unsaved positions to be written ({@link #writeClosed}). */
-    private final Queue<DeviceTable.DeviceKey> closed = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean closedWriteDue = new AtomicBoolean();
+    CursorWrites cursorWrites;
 
     /**
      * Registers the devices, then reads where they stand and starts their replays; the sessions come back in the
@@ -113,7 +78,7 @@ public class DeliveryHub {
             for (Opening opening : openings) {
                 var device = new DeviceTable.DeviceKey(opening.connection().userId(),
                         opening.connection().deviceId());
-                seen.add(device);
+                cursorWrites.seen(device);
                 connecting.add(new Deliveries.Connecting(device.userId(), device.deviceId(), unsaved.of(device),
                         opening.statedCursors()));
             }
@@ -141,34 +106,13 @@ public class DeliveryHub {
      */
     public void close(DeviceSession session) {
         registry.unregister(session);
-        var device = new DeviceTable.DeviceKey(session.connection().userId(), session.connection().deviceId());
-        seen.add(device);
-        closed.add(device);
-        if (closedWriteDue.compareAndSet(false, true)) {
-            try {
-                pool.execute(this::writeClosed);
-            } catch (RejectedExecutionException e) {
-                // The application is stopping and the pool takes no more work: this thread writes.
-                writeClosed();
-            }
-        }
+        cursorWrites.closed(new DeviceTable.DeviceKey(session.connection().userId(),
+                session.connection().deviceId()));
     }
 
-    /**
-     * Writes the unsaved positions of every device whose session closed since the last such write, in transactions
-     * of at most {@code cursorBatch} rows: a thousand clients that leave together cost one or two commits, not a
-     * thousand. Also called when a transport stops, so that its sessions' last acks are written before it ends.
-     */
-    @PreDestroy
+    /** A transport stopped: the acks of the sessions it closed are written now, on the calling thread. */
     public void writeClosed() {
-        closedWriteDue.set(false);
-        Set<DeviceTable.DeviceKey> devices = new LinkedHashSet<>();
-        for (DeviceTable.DeviceKey device = closed.poll(); device != null; device = closed.poll()) {
-            devices.add(device);
-        }
-        List<CursorTable.Cursor> cursors = new ArrayList<>();
-        devices.forEach(device -> cursors.addAll(unsaved.cursorsOf(device)));
-        writeCursors(cursors);
+        cursorWrites.writeClosed();
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
@@ -192,46 +136,6 @@ public class DeliveryHub {
                 session.tick(now);
             }
         }
-        // The tick fires on the second; a little slack keeps a flush interval of whole seconds from slipping a tick.
-        if (!now.plusMillis(100).isBefore(lastFlush.plus(cursorFlush))) {
-            lastFlush = now;
-            List<DeviceTable.DeviceKey> devices = new ArrayList<>(seen);
-            seen.removeAll(devices);
-            save(devices);
-        }
-    }
-
-    /**
-     * Writes the unsaved positions and the given devices' last-seen, at most {@code cursorBatch} rows to a
-     * transaction; a chunk that fails waits for the next flush, the others stay written.
-     */
-    private void save(List<DeviceTable.DeviceKey> devices) {
-        inChunks(devices, chunk -> write(List.of(), chunk));
-        writeCursors(unsaved.all());
-    }
-
-    private void writeCursors(List<CursorTable.Cursor> cursors) {
-        inChunks(cursors, chunk -> write(chunk, List.of()));
-    }
-
-    private <T> void inChunks(List<T> rows, Consumer<List<T>> write) {
-        int batch = Math.max(1, cursorBatch);
-        for (int from = 0; from < rows.size(); from += batch) {
-            write.accept(rows.subList(from, Math.min(rows.size(), from + batch)));
-        }
-    }
-
-    private void write(List<CursorTable.Cursor> cursors, List<DeviceTable.DeviceKey> devices) {
-        if (cursors.isEmpty() && devices.isEmpty()) {
-            return;
-        }
-        try {
-            deliveries.saveProgress(cursors, devices);
-            unsaved.written(cursors);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "event=cursor_save_failed cursors=" + cursors.size() + " devices="
-                    + devices.size(), e);
-            seen.addAll(devices);
-        }
+        cursorWrites.flushIfDue(now);
     }
 }
