@@ -68,6 +68,7 @@ public class CursorWrites {
     private final Queue<DeviceTable.DeviceKey> closed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean closedWriteDue = new AtomicBoolean();
     private final AtomicBoolean flushing = new AtomicBoolean();
+    private final Object writing = new Object();
     private volatile Instant lastFlush = Instant.EPOCH;
 
     /** The device connected: its last sighting goes with the next flush. */
@@ -153,9 +154,16 @@ public class CursorWrites {
         chunks.forEach(this::write);
     }
 
+    /**
+     * One write at a time on this node. A save updates the rows that exist and inserts the others: a flush and a
+     * close that wrote a new device's row at once would both insert it, and the second transaction would fail on
+     * the primary key, with every other row of its chunk.
+     */
     private void write(Chunk chunk) {
         try {
-            deliveries.saveProgress(chunk.cursors(), chunk.devices());
+            synchronized (writing) {
+                deliveries.saveProgress(chunk.cursors(), chunk.devices());
+            }
             unsaved.written(chunk.cursors());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=cursor_save_failed cursors=" + chunk.cursors().size() + " devices="
