@@ -5,6 +5,7 @@
 #   PEER_DIR=/path/to/peer bench/run-all.sh                                  # the peer only
 #   SWITCHBOARD_URL=http://127.0.0.1:9080 SWITCHBOARD_PID=1234 bench/run-all.sh   # Switchboard only
 #   PEER_DIR=... SWITCHBOARD_URL=... SWITCHBOARD_PID=... bench/run-all.sh     # both, interleaved run by run
+#   PEER_DIR=... SWITCHBOARD_START=1 bench/run-all.sh                         # both, a fresh Switchboard each round
 #
 # For each server and each of RUNS rounds:
 #   idle          connections in steps of 1,000 / 5,000 / 10,000: server RSS (and heap for a JVM) per connection
@@ -19,10 +20,18 @@
 #                    dependencies installed (npm install). Started here for every run, server on CPU 0 when
 #                    PIN=1, and stopped by its PID afterwards.
 #   PEER_PORT        its port (default 3001; must be free)
+#   PEER_DURABLE     1: also run the peer's durable variant (every message appended to a journal with group-commit
+#                    fsync before its ack and broadcast; a new journal under OUT for each run), after the in-memory
+#                    peer in each round, without idle runs; its rows are labelled "Socket.IO peer (durable)"
 #   SWITCHBOARD_URL  base URL of a Switchboard server already running on 127.0.0.1 with the development token
 #                    issuer on. Neither started nor stopped here: start it yourself, pinned the way you want it
 #                    measured (e.g. `taskset -c 0`), with a fixed heap, warmed up.
 #   SWITCHBOARD_PID  its process id (for CPU, RSS, and jcmd heap figures)
+#   SWITCHBOARD_START  1: instead of a running server, start a fresh one for every round and stop it by its PID
+#                    after the round: the Liberty server that bin/dev-server builds (SWITCHBOARD_WLP, default
+#                    messaging-ear/target/liberty/wlp), on CPU 0 when PIN=1, with a fixed heap of SWITCHBOARD_HEAP
+#                    (default 1g) and a new embedded Derby data directory under OUT; its chat sockets on the own
+#                    transport (port 9081). SWITCHBOARD_URL, _PID and _SOCKET_PORT are then set here.
 #   SWITCHBOARD_SOCKET_PORT  port of the chat sockets when they are not on SWITCHBOARD_URL's: Switchboard's own
 #                    transport (9081 by default); empty: the sockets go through Liberty's, on SWITCHBOARD_URL
 #   DATABASE_PID     the main process of the PostgreSQL server that Switchboard uses (optional): its CPU and its
@@ -32,6 +41,8 @@
 #   JMH (1; 0: no micro-benchmarks)
 #   PIN (1: server on CPU 0, generator on CPU 1; 0: both unpinned)  OUT (bench/results: result files, ignored by git)
 #   DOC (docs/performance.md; empty: do not write it)  EXTRA (more generator flags for every run)
+#   PEER_EXTRA, SWITCHBOARD_EXTRA (more generator flags for one server's runs, after EXTRA: a JVM needs a longer
+#   --warmup than Node before its JIT has settled)
 #
 # Every run is bounded: the generator stops itself (--max-seconds, default 900) and runs under `timeout`.
 set -euo pipefail
@@ -47,6 +58,17 @@ DOC=${DOC-docs/performance.md}
 PEER_PORT=${PEER_PORT:-3001}
 JAR=${JAR:-messaging-bench/target/messaging-bench.jar}
 read -r -a EXTRA_ARGS <<< "${EXTRA:-}"
+read -r -a PEER_ARGS <<< "${PEER_EXTRA:-}"
+read -r -a SWITCHBOARD_ARGS <<< "${SWITCHBOARD_EXTRA:-}"
+SWITCHBOARD_WLP=${SWITCHBOARD_WLP:-messaging-ear/target/liberty/wlp}
+if [ "${SWITCHBOARD_START:-0}" = 1 ]; then
+  if [ ! -x "$SWITCHBOARD_WLP/bin/server" ]; then
+    echo "no Liberty server in $SWITCHBOARD_WLP: build it with" >&2
+    echo "  mvn -DskipTests install && mvn -pl messaging-ear liberty:create liberty:deploy" >&2
+    exit 2
+  fi
+  SWITCHBOARD_URL=http://127.0.0.1:9080 SWITCHBOARD_PID=none SWITCHBOARD_SOCKET_PORT=9081
+fi
 
 if [ -z "${PEER_DIR:-}" ] && [ -z "${SWITCHBOARD_URL:-}" ]; then
   echo "set PEER_DIR (Socket.IO peer) and/or SWITCHBOARD_URL + SWITCHBOARD_PID (see the head of $0)" >&2
@@ -78,9 +100,14 @@ wait_quiet() {
 }
 
 PEER_PID=
+# start_peer [durable]: the in-memory peer, or its durable variant with a new, empty journal under OUT.
 start_peer() {
-  local log="$OUT/peer-server.log"
-  "${SERVER_PIN[@]}" node "$PEER_DIR/peer-socketio/server.js" --port "$PEER_PORT" > "$log" 2>&1 &
+  local log="$OUT/peer-server.log" args=()
+  if [ "${1:-}" = durable ]; then
+    rm -f "$OUT/peer-journal.jsonl"
+    args=(--durable "$OUT/peer-journal.jsonl")
+  fi
+  "${SERVER_PIN[@]}" node "$PEER_DIR/peer-socketio/server.js" --port "$PEER_PORT" "${args[@]}" > "$log" 2>&1 &
   PEER_PID=$!
   for _ in $(seq 1 100); do grep -q LISTENING "$log" && return 0; sleep 0.1; done
   echo "the peer did not start:" >&2; cat "$log" >&2; stop_peer; exit 1
@@ -89,37 +116,83 @@ stop_peer() {
   if [ -n "$PEER_PID" ]; then kill "$PEER_PID" 2>/dev/null || true; wait "$PEER_PID" 2>/dev/null || true; fi
   PEER_PID=
 }
-trap stop_peer EXIT
 
-# run <server: peer|switchboard> <result name> <label> <generator flags...>
+SWITCHBOARD_STARTED=
+# A fresh Switchboard server for a round: new data directory, pinned, fixed heap; waits for its banner.
+start_switchboard() {
+  local round=$1 log="$OUT/switchboard-server-$1.log" data
+  data=$(cd "$OUT" && pwd)/switchboard-data-$round
+  rm -rf "$data"
+  # Each connection is a file descriptor: raise the server's limit as the generator's launcher does its own.
+  (ulimit -n "$(ulimit -Hn | sed 's/unlimited/65536/')"
+   JVM_ARGS="-Xms${SWITCHBOARD_HEAP:-1g} -Xmx${SWITCHBOARD_HEAP:-1g}" exec "${SERVER_PIN[@]}" \
+     "$SWITCHBOARD_WLP/bin/server" run switchboard -- "--switchboard.data.dir=$data") > "$log" 2>&1 &
+  SWITCHBOARD_STARTED=$!
+  for _ in $(seq 1 240); do
+    if grep -q 'Switchboard is ready' "$log"; then
+      SWITCHBOARD_PID=$(pgrep -P "$SWITCHBOARD_STARTED" java || echo "$SWITCHBOARD_STARTED")
+      return 0
+    fi
+    kill -0 "$SWITCHBOARD_STARTED" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "Switchboard did not start:" >&2; tail -20 "$log" >&2; stop_switchboard; exit 1
+}
+stop_switchboard() {
+  if [ -n "$SWITCHBOARD_STARTED" ]; then
+    kill "$SWITCHBOARD_STARTED" 2>/dev/null || true; wait "$SWITCHBOARD_STARTED" 2>/dev/null || true
+  fi
+  SWITCHBOARD_STARTED=
+}
+trap 'stop_peer; stop_switchboard' EXIT
+# Whether every run of a round of one server has its result file already (a resumed set skips them).
+round_done() {
+  local s=$1 r=$2 c
+  if [ "$IDLE" = 1 ] && [ ! -s "$OUT/$s-idle-$r.json" ]; then return 1; fi
+  for c in $CONNS; do [ -s "$OUT/$s-direct-$c-$r.json" ] || return 1; done
+  for c in $GROUP_CONNS; do [ -s "$OUT/$s-group50-$c-$r.json" ] || return 1; done
+}
+
+# run <server: peer|peer-durable|switchboard> <result name> <label> <generator flags...>
 run() {
   local server=$1 name=$2 label=$3; shift 3
   local file="$OUT/$name"
   if [ -s "$file.json" ]; then echo "== $name: already there, skipped" >&2; return 0; fi
   wait_quiet
   echo "== $(date +%T) $name" >&2
-  if [ "$server" = peer ]; then
-    start_peer
+  if [ "$server" != switchboard ]; then
+    if [ "$server" = peer-durable ]; then start_peer durable; else start_peer; fi
     bench/loadgen.sh --adapter socketio --url "http://127.0.0.1:$PEER_PORT" --server-pid "$PEER_PID" \
-      --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" || echo "== $name failed (status $?)" >&2
+      --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" "${PEER_ARGS[@]}" \
+      || echo "== $name failed (status $?)" >&2
     stop_peer
   else
     bench/loadgen.sh --adapter switchboard --url "$SWITCHBOARD_URL" --server-pid "$SWITCHBOARD_PID" \
       --socket-port "${SWITCHBOARD_SOCKET_PORT:-0}" \
       --database-pid "${DATABASE_PID:-0}" --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" \
+      "${SWITCHBOARD_ARGS[@]}" \
       || echo "== $name failed (status $?)" >&2
   fi
 }
 
 SERVERS=()
 [ -n "${PEER_DIR:-}" ] && SERVERS+=(peer)
+[ -n "${PEER_DIR:-}" ] && [ "${PEER_DURABLE:-0}" = 1 ] && SERVERS+=(peer-durable)
 [ -n "${SWITCHBOARD_URL:-}" ] && SERVERS+=(switchboard)
 for r in $(seq 1 "$RUNS"); do
   for s in "${SERVERS[@]}"; do
-    if [ "$s" = peer ]; then title="Socket.IO peer"; else title="Switchboard"; fi
+    case $s in
+      peer) title="Socket.IO peer" ;;
+      peer-durable) title="Socket.IO peer (durable)" ;;
+      *) title="Switchboard" ;;
+    esac
+    if [ "$s" = switchboard ] && [ "${SWITCHBOARD_START:-0}" = 1 ]; then
+      round_done "$s" "$r" || start_switchboard "$r"
+    fi
     # Idle first: a Switchboard server runs the whole round, and a JVM keeps the heap pages that a load run
     # touched, so an idle run after one would see a baseline RSS that already holds them.
-    if [ "$IDLE" = 1 ]; then
+    # The durable peer idles like the in-memory one: no idle runs of its own.
+    if [ "$IDLE" = 1 ] && [ "$s" != peer-durable ]; then
       run "$s" "$s-idle-$r" "$title, idle" --idle --idle-steps 1000,5000,10000
     fi
     for c in $CONNS; do
@@ -130,6 +203,7 @@ for r in $(seq 1 "$RUNS"); do
       run "$s" "$s-group50-$c-$r" "$title, groups of 50, C=$c" \
         --conns "$c" --conversation-size 50 --send-fraction 0.1 --search --start-rate 100
     done
+    stop_switchboard
   done
 done
 

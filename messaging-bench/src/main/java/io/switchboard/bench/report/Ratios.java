@@ -1,7 +1,6 @@
 package io.switchboard.bench.report;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,44 +9,52 @@ import java.util.function.Function;
 
 /**
  * Switchboard beside the Socket.IO peer, workload by workload: each figure as "Switchboard / peer = ratio". A
- * workload is a label without its first comma-separated part (the server's name, as bench/run-all.sh writes it), and
- * a workload appears only when both adapters ran it. CPU per message is compared at the highest rate that every run
- * of both servers sustained, since CPU per message falls as the rate rises and each search stops elsewhere.
+ * label's first comma-separated part names the server, as bench/run-all.sh writes it, and the rest the workload; a
+ * peer is every server that the Socket.IO adapter drove (the in-memory peer, its durable variant), each with a row of
+ * its own, and a workload appears only when Switchboard and that peer both ran it. CPU per message is compared at the
+ * highest rate that every run of both servers sustained, since CPU per message falls as the rate rises and each
+ * search stops elsewhere.
  */
 final class Ratios {
 
     private static final String PEER = "socketio";
+    /** The side of the results that the peers are compared with. */
+    private static final String SWITCHBOARD = "";
 
     private Ratios() {
     }
 
     static void append(StringBuilder b, List<Map<String, Object>> results) {
-        Map<Workload, Map<Boolean, List<Map<String, Object>>>> byWorkload = new LinkedHashMap<>();
+        Map<Workload, Map<String, List<Map<String, Object>>>> byWorkload = new LinkedHashMap<>();
         for (Map<String, Object> r : results) {
-            byWorkload.computeIfAbsent(Workload.of(r), k -> new HashMap<>())
-                    .computeIfAbsent(PEER.equals(r.get("adapter")), k -> new ArrayList<>()).add(r);
+            byWorkload.computeIfAbsent(Workload.of(r), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(PEER.equals(r.get("adapter")) ? Workload.server(r) : SWITCHBOARD,
+                            k -> new ArrayList<>()).add(r);
         }
         StringBuilder rows = new StringBuilder();
         for (var w : byWorkload.entrySet()) {
-            List<Map<String, Object>> sb = w.getValue().getOrDefault(false, List.of());
-            List<Map<String, Object>> peer = w.getValue().getOrDefault(true, List.of());
-            if (!sb.isEmpty() && !peer.isEmpty()) {
-                rows.append(row(w.getKey().name(), sb, peer));
+            List<Map<String, Object>> sb = w.getValue().getOrDefault(SWITCHBOARD, List.of());
+            for (var peer : w.getValue().entrySet()) {
+                if (!sb.isEmpty() && !peer.getKey().equals(SWITCHBOARD)) {
+                    rows.append(row(w.getKey().name(), peer.getKey(), sb, peer.getValue()));
+                }
             }
         }
         if (!rows.isEmpty()) {
             b.append("Switchboard beside the Socket.IO peer (Switchboard / peer = ratio; medians of the runs; for CPU a"
                     + " ratio below 1 is Switchboard spending less, for rates and connections/s above 1 is it doing"
-                    + " more):\n\n| workload | max sustainable msgs/s | server CPU µs per msg at a rate both"
+                    + " more):\n\n| workload | peer | max sustainable msgs/s | server CPU µs per msg at a rate both"
                     + " sustained | per delivery | connections/s | server RSS: peak MB under load, kB per idle connection |\n"
-                    + "|---|---|---|---|---|---|\n").append(rows).append('\n');
+                    + "|---|---|---|---|---|---|---|\n").append(rows).append('\n');
         }
     }
 
-    private static String row(String workload, List<Map<String, Object>> sb, List<Map<String, Object>> peer) {
+    private static String row(String workload, String peerName, List<Map<String, Object>> sb,
+            List<Map<String, Object>> peer) {
         if ("idle".equals(sb.get(0).get("mode"))) {
             int last = Dig.list(sb.get(0), "idleSteps").size() - 1;
-            return "| " + workload + " (" + Dig.cell(idle(sb, last, "connections")) + " connections) | – | – | – | "
+            return "| " + workload + " (" + Dig.cell(idle(sb, last, "connections")) + " connections) | " + peerName
+                    + " | – | – | – | "
                     + ratio(idle(sb, last, "connect.perSecond"), idle(peer, last, "connect.perSecond")) + " | "
                     + ratio(idle(sb, last, "serverRssKbPerConnection"), idle(peer, last, "serverRssKbPerConnection"), " kB")
                     + " |\n";
@@ -55,7 +62,8 @@ final class Ratios {
         Double rate = commonSustainedRate(sb, peer);
         Function<String, String> at = key -> rate == null ? "no rate both sustained"
                 : ratio(atRate(sb, rate, key), atRate(peer, rate, key), " µs at " + Dig.cell(rate) + "/s");
-        return "| " + workload + " | " + ratio(med(sb, "maxSustainableRate"), med(peer, "maxSustainableRate")) + " | "
+        return "| " + workload + " | " + peerName + " | "
+                + ratio(med(sb, "maxSustainableRate"), med(peer, "maxSustainableRate")) + " | "
                 + at.apply("serverCpuMicrosPerMessage") + " | " + at.apply("serverCpuMicrosPerDelivery") + " | "
                 + ratio(med(sb, "setup.connect.perSecond"), med(peer, "setup.connect.perSecond")) + " | "
                 + ratio(med(sb, "atMax.serverRssPeakMb"), med(peer, "atMax.serverRssPeakMb"), " MB") + " |\n";
@@ -123,6 +131,13 @@ final class Ratios {
             String label = String.valueOf(r.getOrDefault("label", ""));
             int comma = label.indexOf(", ");
             return new Workload(comma < 0 ? label : label.substring(comma + 2), r.get("mode"));
+        }
+
+        /** The server's name: the label's first part, or the adapter's where the label has no parts. */
+        static String server(Map<String, Object> r) {
+            String label = String.valueOf(r.getOrDefault("label", ""));
+            int comma = label.indexOf(", ");
+            return comma < 0 ? String.valueOf(r.get("adapter")) : label.substring(0, comma);
         }
     }
 
