@@ -13,6 +13,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,11 +33,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Group commit of sends: a writer takes every send that is waiting (up to a batch) and stores them in one
- * transaction, so that sends arriving while a commit is in flight share the next one. Nothing waits for a batch to
- * fill: a lone send is written at once. Conversations are spread over {@code switchboard.send.writers} writers by
- * their id, each with a queue of its own and at most one transaction in flight, so a conversation's sends are
- * written in the order they came while other conversations commit beside them. The queues are bounded together;
- * past the bound a send is refused as overloaded.
+ * transaction, so that sends arriving while a commit is in flight share the next one. Before it takes a batch that
+ * is not full, a writer waits {@code switchboard.send.linger} (1 ms) for more; it never waits for a batch to fill.
+ * Conversations are spread over {@code switchboard.send.writers} writers by their id, each with a queue of its own
+ * and at most one transaction in flight, so a conversation's sends are written in the order they came while other
+ * conversations commit beside them. The queues are bounded together; past the bound a send is refused as overloaded.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -66,6 +68,14 @@ public class GroupCommit {
     @Inject
     @ConfigProperty(name = "switchboard.send.writers", defaultValue = "1")
     int writers;
+
+    /**
+     * How long a writer waits for more sends before it takes a batch that is not full: fewer, larger transactions at
+     * a moderate rate, for that much more latency per send. Zero takes whatever waits at once.
+     */
+    @Inject
+    @ConfigProperty(name = "switchboard.send.linger", defaultValue = "PT0.001S")
+    Duration linger;
 
     private final AtomicInteger queued = new AtomicInteger();
     private Writer[] shards;
@@ -126,7 +136,7 @@ public class GroupCommit {
 
         private void drain() {
             List<Pending> batch;
-            while (!(batch = take()).isEmpty()) {
+            while (!(batch = lingered()).isEmpty()) {
                 write(batch);
                 queued.addAndGet(-batch.size());
             }
@@ -135,6 +145,14 @@ public class GroupCommit {
             if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
                 executor().execute(this::drain);
             }
+        }
+
+        /** The next batch, after the linger when one is set and a full batch is not waiting yet. */
+        private List<Pending> lingered() {
+            if (!linger.isZero() && queued.get() < maxBatch) {
+                linger(linger);
+            }
+            return take();
         }
 
         private List<Pending> take() {
@@ -201,6 +219,10 @@ public class GroupCommit {
 
     Executor executor() {
         return pool;
+    }
+
+    void linger(Duration wait) {
+        LockSupport.parkNanos(wait.toNanos());
     }
 
     private record Pending(SendCommand command, CompletableFuture<SendReceipt> result) {

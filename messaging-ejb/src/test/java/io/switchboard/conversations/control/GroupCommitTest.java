@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ class GroupCommitTest {
     final List<Integer> batchSizes = new ArrayList<>();
     final List<Boolean> lookUps = new ArrayList<>();
     final List<MessageStored> fired = new ArrayList<>();
+    /** What arrives while a writer lingers. */
+    final List<Runnable> duringLinger = new ArrayList<>();
+    final List<Duration> lingered = new ArrayList<>();
     boolean violateOnBatches;
     boolean violateUnlessLookedUp;
 
@@ -42,9 +46,17 @@ class GroupCommitTest {
             Executor executor() {
                 return tasks::add;
             }
+
+            @Override
+            void linger(Duration wait) {
+                lingered.add(wait);
+                duringLinger.forEach(Runnable::run);
+                duringLinger.clear();
+            }
         };
         cut.capacity = 3;
         cut.maxBatch = 256;
+        cut.linger = Duration.ZERO;
         cut.store = new MessageStore() {
             @Override
             public List<Appended> appendAll(List<SendCommand> commands, boolean lookUpAll) {
@@ -73,6 +85,43 @@ class GroupCommitTest {
         assertThat(answers).allSatisfy(answer -> assertThat(answer.toCompletableFuture()).isCompleted());
         assertThat(fired).extracting(stored -> stored.message().clientMessageId()).containsExactly("k1", "k2", "k3");
         assertThat(cut.waiting()).isZero();
+    }
+
+    @Test
+    void withALingerSendsArrivingDuringItShareTheBatch() {
+        cut.linger = Duration.ofMillis(2);
+        cut.submit(send("k1"));
+        duringLinger.add(() -> cut.submit(send("k2")));
+
+        runWriters();
+
+        assertThat(batchSizes).containsExactly(2);
+        assertThat(lingered).first().isEqualTo(Duration.ofMillis(2));
+        assertThat(fired).extracting(stored -> stored.message().clientMessageId()).containsExactly("k1", "k2");
+    }
+
+    @Test
+    void withoutALingerALoneSendIsWrittenAtOnce() {
+        cut.submit(send("k1"));
+        duringLinger.add(() -> cut.submit(send("k2")));
+
+        runWriters();
+
+        assertThat(lingered).isEmpty();
+        assertThat(batchSizes).containsExactly(1);
+    }
+
+    @Test
+    void aFullBatchWaitingIsTakenWithoutALinger() {
+        cut.linger = Duration.ofMillis(2);
+        cut.maxBatch = 2;
+        cut.submit(send("k1"));
+        cut.submit(send("k2"));
+
+        runWriters();
+
+        assertThat(lingered).as("only the empty round after the full batch lingers").hasSize(1);
+        assertThat(batchSizes).containsExactly(2);
     }
 
     @Test
