@@ -32,10 +32,19 @@
 #                    messaging-ear/target/liberty/wlp), on CPU 0 when PIN=1, with a fixed heap of SWITCHBOARD_HEAP
 #                    (default 1g) and a new embedded Derby data directory under OUT; its chat sockets on the own
 #                    transport (port 9081). SWITCHBOARD_URL, _PID and _SOCKET_PORT are then set here.
+#   SWITCHBOARD_POSTGRES  1 (with SWITCHBOARD_START=1): also run Switchboard on PostgreSQL, after the Derby server in
+#                    each round and without idle runs: a fresh server whose database PG_DATABASE (default
+#                    switchboard_bench) is dropped and created again through PSQL first, with SWITCHBOARD_SEND_WRITERS
+#                    writers (default 4, as operations.md advises for PostgreSQL); the database's CPU is counted beside
+#                    the server's. Its rows are labelled "Switchboard (PostgreSQL)".
+#   PSQL             how to reach PostgreSQL as a user that may create databases (default
+#                    "psql -h 127.0.0.1 -U postgres"); PG_URL_BASE the JDBC URL without the database (default
+#                    jdbc:postgresql://127.0.0.1:5432/), PG_USER / PG_PASSWORD the server's login (default postgres / empty)
 #   SWITCHBOARD_SOCKET_PORT  port of the chat sockets when they are not on SWITCHBOARD_URL's: Switchboard's own
 #                    transport (9081 by default); empty: the sockets go through Liberty's, on SWITCHBOARD_URL
-#   DATABASE_PID     the main process of the PostgreSQL server that Switchboard uses (optional): its CPU and its
-#                    children's is reported beside the server's (databaseCpuPct, serverAndDatabaseCpuMicrosPerMessage)
+#   DATABASE_PID     the main process of the PostgreSQL server that Switchboard uses (optional; with
+#                    SWITCHBOARD_POSTGRES=1 read from the server's postmaster.pid): its CPU and its children's is
+#                    reported beside the server's (databaseCpuPct, serverAndDatabaseCpuMicrosPerMessage)
 # Other settings:
 #   RUNS (3)  CONNS ("1000 10000")  GROUP_CONNS ("10000"; empty: no group runs)  IDLE (1; 0: no idle runs)
 #   JMH (1; 0: no micro-benchmarks)
@@ -70,6 +79,22 @@ if [ "${SWITCHBOARD_START:-0}" = 1 ]; then
   SWITCHBOARD_URL=http://127.0.0.1:9080 SWITCHBOARD_PID=none SWITCHBOARD_SOCKET_PORT=9081
 fi
 
+if [ "${SWITCHBOARD_POSTGRES:-0}" = 1 ]; then
+  if [ "${SWITCHBOARD_START:-0}" != 1 ]; then
+    echo "SWITCHBOARD_POSTGRES=1 needs SWITCHBOARD_START=1: each round starts its server on a new database" >&2
+    exit 2
+  fi
+  read -r -a PSQL_CMD <<< "${PSQL:-psql -h 127.0.0.1 -U postgres}"
+  PG_DATABASE=${PG_DATABASE:-switchboard_bench} PG_URL_BASE=${PG_URL_BASE:-jdbc:postgresql://127.0.0.1:5432/}
+  PG_USER=${PG_USER:-postgres} PG_PASSWORD=${PG_PASSWORD:-}
+  if [ -z "${DATABASE_PID:-}" ]; then
+    pg_data=$("${PSQL_CMD[@]}" -At -d postgres -c 'SHOW data_directory') \
+      && DATABASE_PID=$(head -1 "$pg_data/postmaster.pid") || {
+      echo "could not read PostgreSQL's postmaster.pid through PSQL: set DATABASE_PID" >&2
+      exit 2
+    }
+  fi
+fi
 if [ -z "${PEER_DIR:-}" ] && [ -z "${SWITCHBOARD_URL:-}" ]; then
   echo "set PEER_DIR (Socket.IO peer) and/or SWITCHBOARD_URL + SWITCHBOARD_PID (see the head of $0)" >&2
   exit 2
@@ -118,13 +143,21 @@ stop_peer() {
 }
 
 SWITCHBOARD_STARTED=
-# A fresh Switchboard server for a round: new data directory, pinned, fixed heap; waits for its banner.
+# start_switchboard <round> [postgres]: a fresh Switchboard server for a round, new data directory (and, on
+# PostgreSQL, a new database), pinned, fixed heap; waits for its banner.
 start_switchboard() {
-  local round=$1 log="$OUT/switchboard-server-$1.log" data
-  data=$(cd "$OUT" && pwd)/switchboard-data-$round
+  local round=$1 db=${2:-derby} name=switchboard log data
+  [ "$db" = postgres ] && name=switchboard-pg
+  log="$OUT/$name-server-$round.log"
+  data=$(cd "$OUT" && pwd)/$name-data-$round
   rm -rf "$data"
+  if [ "$db" = postgres ]; then fresh_database; fi
   # Each connection is a file descriptor: raise the server's limit as the generator's launcher does its own.
   (ulimit -n "$(ulimit -Hn | sed 's/unlimited/65536/')"
+   if [ "$db" = postgres ]; then
+     export SWITCHBOARD_DB=postgres SWITCHBOARD_DB_URL="$PG_URL_BASE$PG_DATABASE" SWITCHBOARD_DB_USER="$PG_USER" \
+       SWITCHBOARD_DB_PASSWORD="$PG_PASSWORD" SWITCHBOARD_SEND_WRITERS="${SWITCHBOARD_SEND_WRITERS:-4}"
+   fi
    JVM_ARGS="-Xms${SWITCHBOARD_HEAP:-1g} -Xmx${SWITCHBOARD_HEAP:-1g}" exec "${SERVER_PIN[@]}" \
      "$SWITCHBOARD_WLP/bin/server" run switchboard -- "--switchboard.data.dir=$data") > "$log" 2>&1 &
   SWITCHBOARD_STARTED=$!
@@ -144,11 +177,16 @@ stop_switchboard() {
   fi
   SWITCHBOARD_STARTED=
 }
+# Drops and creates the benchmark database, so that every PostgreSQL round starts from an empty schema.
+fresh_database() {
+  "${PSQL_CMD[@]}" -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $PG_DATABASE" \
+    -c "CREATE DATABASE $PG_DATABASE" > /dev/null
+}
 trap 'stop_peer; stop_switchboard' EXIT
 # Whether every run of a round of one server has its result file already (a resumed set skips them).
 round_done() {
   local s=$1 r=$2 c
-  if [ "$IDLE" = 1 ] && [ ! -s "$OUT/$s-idle-$r.json" ]; then return 1; fi
+  if [ "$IDLE" = 1 ] && [ "$s" = switchboard ] && [ ! -s "$OUT/$s-idle-$r.json" ]; then return 1; fi
   for c in $CONNS; do [ -s "$OUT/$s-direct-$c-$r.json" ] || return 1; done
   for c in $GROUP_CONNS; do [ -s "$OUT/$s-group50-$c-$r.json" ] || return 1; done
 }
@@ -160,16 +198,19 @@ run() {
   if [ -s "$file.json" ]; then echo "== $name: already there, skipped" >&2; return 0; fi
   wait_quiet
   echo "== $(date +%T) $name" >&2
-  if [ "$server" != switchboard ]; then
+  if [[ $server != switchboard* ]]; then
     if [ "$server" = peer-durable ]; then start_peer durable; else start_peer; fi
     bench/loadgen.sh --adapter socketio --url "http://127.0.0.1:$PEER_PORT" --server-pid "$PEER_PID" \
       --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" "${PEER_ARGS[@]}" \
       || echo "== $name failed (status $?)" >&2
     stop_peer
   else
+    local database=${DATABASE_PID:-0}
+    # A Derby server keeps its database inside: no database process to count beside it.
+    [ "$server" = switchboard ] && [ "${SWITCHBOARD_START:-0}" = 1 ] && database=0
     bench/loadgen.sh --adapter switchboard --url "$SWITCHBOARD_URL" --server-pid "$SWITCHBOARD_PID" \
       --socket-port "${SWITCHBOARD_SOCKET_PORT:-0}" \
-      --database-pid "${DATABASE_PID:-0}" --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" \
+      --database-pid "$database" --label "$label" --out "$file" "$@" "${EXTRA_ARGS[@]}" \
       "${SWITCHBOARD_ARGS[@]}" \
       || echo "== $name failed (status $?)" >&2
   fi
@@ -179,20 +220,26 @@ SERVERS=()
 [ -n "${PEER_DIR:-}" ] && SERVERS+=(peer)
 [ -n "${PEER_DIR:-}" ] && [ "${PEER_DURABLE:-0}" = 1 ] && SERVERS+=(peer-durable)
 [ -n "${SWITCHBOARD_URL:-}" ] && SERVERS+=(switchboard)
+[ "${SWITCHBOARD_POSTGRES:-0}" = 1 ] && SERVERS+=(switchboard-pg)
 for r in $(seq 1 "$RUNS"); do
   for s in "${SERVERS[@]}"; do
     case $s in
       peer) title="Socket.IO peer" ;;
       peer-durable) title="Socket.IO peer (durable)" ;;
+      switchboard-pg) title="Switchboard (PostgreSQL)" ;;
       *) title="Switchboard" ;;
     esac
     if [ "$s" = switchboard ] && [ "${SWITCHBOARD_START:-0}" = 1 ]; then
       round_done "$s" "$r" || start_switchboard "$r"
     fi
+    if [ "$s" = switchboard-pg ]; then
+      round_done "$s" "$r" || start_switchboard "$r" postgres
+    fi
     # Idle first: a Switchboard server runs the whole round, and a JVM keeps the heap pages that a load run
     # touched, so an idle run after one would see a baseline RSS that already holds them.
-    # The durable peer idles like the in-memory one: no idle runs of its own.
-    if [ "$IDLE" = 1 ] && [ "$s" != peer-durable ]; then
+    # The durable peer idles like the in-memory one, the PostgreSQL server like the Derby one: no idle runs of
+    # their own.
+    if [ "$IDLE" = 1 ] && [ "$s" != peer-durable ] && [ "$s" != switchboard-pg ]; then
       run "$s" "$s-idle-$r" "$title, idle" --idle --idle-steps 1000,5000,10000
     fi
     for c in $CONNS; do

@@ -116,7 +116,7 @@ public final class PerformanceReport {
                     .append(" | ").append(med(runs, "atMax.endToEndMs.p50")).append(" / ")
                     .append(med(runs, "atMax.endToEndMs.p99")).append(" | ")
                     .append(med(runs, "atMax.serverCpuMicrosPerMessage")).append(" / ")
-                    .append(med(runs, "atMax.serverCpuMicrosPerDelivery")).append(" | ")
+                    .append(med(runs, "atMax.serverCpuMicrosPerDelivery")).append(withDatabase(runs)).append(" | ")
                     .append(med(runs, "atMax.serverCpuPct")).append(" | ").append(med(runs, "atMax.generatorCpuPct"))
                     .append(" | ").append(med(runs, "setup.connect.perSecond")).append(" | ")
                     .append(med(runs, "setup.connect.latencyMs.p99")).append(" | ")
@@ -126,6 +126,13 @@ public final class PerformanceReport {
         if (header) {
             b.append('\n');
         }
+    }
+
+    /** The server's CPU with its database's added, for runs that counted a database process; else nothing. */
+    private static String withDatabase(List<Map<String, Object>> runs) {
+        String perMessage = med(runs, "atMax.serverAndDatabaseCpuMicrosPerMessage");
+        return "–".equals(perMessage) ? "" : " (with the database: " + perMessage + " / "
+                + med(runs, "atMax.serverAndDatabaseCpuMicrosPerDelivery") + ")";
     }
 
     private static void idles(StringBuilder b, Map<String, List<Map<String, Object>>> groups) {

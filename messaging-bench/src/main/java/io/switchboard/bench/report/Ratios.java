@@ -10,63 +10,71 @@ import java.util.function.Function;
 /**
  * Switchboard beside the Socket.IO peer, workload by workload: each figure as "Switchboard / peer = ratio". A
  * label's first comma-separated part names the server, as bench/run-all.sh writes it, and the rest the workload; a
- * peer is every server that the Socket.IO adapter drove (the in-memory peer, its durable variant), each with a row of
- * its own, and a workload appears only when Switchboard and that peer both ran it. CPU per message is compared at the
- * highest rate that every run of both servers sustained, since CPU per message falls as the rate rises and each
- * search stops elsewhere.
+ * peer is every server that the Socket.IO adapter drove (the in-memory peer, its durable variant), a Switchboard every
+ * other (on embedded Derby, on PostgreSQL), and each pair of the two has a row of its own where both ran the workload.
+ * CPU per message is compared at the highest rate that every run of both servers sustained, since CPU per message
+ * falls as the rate rises and each search stops elsewhere; a Switchboard whose runs counted its database's CPU is
+ * compared with that CPU added.
  */
 final class Ratios {
 
     private static final String PEER = "socketio";
-    /** The side of the results that the peers are compared with. */
-    private static final String SWITCHBOARD = "";
 
     private Ratios() {
     }
 
     static void append(StringBuilder b, List<Map<String, Object>> results) {
-        Map<Workload, Map<String, List<Map<String, Object>>>> byWorkload = new LinkedHashMap<>();
+        Map<Workload, Map<String, List<Map<String, Object>>>> switchboards = new LinkedHashMap<>();
+        Map<Workload, Map<String, List<Map<String, Object>>>> peers = new LinkedHashMap<>();
         for (Map<String, Object> r : results) {
-            byWorkload.computeIfAbsent(Workload.of(r), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(PEER.equals(r.get("adapter")) ? Workload.server(r) : SWITCHBOARD,
-                            k -> new ArrayList<>()).add(r);
+            (PEER.equals(r.get("adapter")) ? peers : switchboards)
+                    .computeIfAbsent(Workload.of(r), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(Workload.server(r), k -> new ArrayList<>()).add(r);
         }
         StringBuilder rows = new StringBuilder();
-        for (var w : byWorkload.entrySet()) {
-            List<Map<String, Object>> sb = w.getValue().getOrDefault(SWITCHBOARD, List.of());
-            for (var peer : w.getValue().entrySet()) {
-                if (!sb.isEmpty() && !peer.getKey().equals(SWITCHBOARD)) {
-                    rows.append(row(w.getKey().name(), peer.getKey(), sb, peer.getValue()));
+        for (var w : switchboards.entrySet()) {
+            for (var sb : w.getValue().entrySet()) {
+                for (var peer : peers.getOrDefault(w.getKey(), Map.of()).entrySet()) {
+                    rows.append(row(w.getKey().name(), sb.getKey(), peer.getKey(), sb.getValue(), peer.getValue()));
                 }
             }
         }
         if (!rows.isEmpty()) {
             b.append("Switchboard beside the Socket.IO peer (Switchboard / peer = ratio; medians of the runs; for CPU a"
                     + " ratio below 1 is Switchboard spending less, for rates and connections/s above 1 is it doing"
-                    + " more):\n\n| workload | peer | max sustainable msgs/s | server CPU µs per msg at a rate both"
-                    + " sustained | per delivery | connections/s | server RSS: peak MB under load, kB per idle connection |\n"
-                    + "|---|---|---|---|---|---|---|\n").append(rows).append('\n');
+                    + " more; on PostgreSQL, Switchboard's CPU includes the database's):\n\n| workload | Switchboard"
+                    + " | peer | max sustainable msgs/s | server CPU µs per msg at a rate both sustained | per delivery"
+                    + " | connections/s | server RSS: peak MB under load, kB per idle connection |\n"
+                    + "|---|---|---|---|---|---|---|---|\n").append(rows).append('\n');
         }
     }
 
-    private static String row(String workload, String peerName, List<Map<String, Object>> sb,
+    private static String row(String workload, String sbName, String peerName, List<Map<String, Object>> sb,
             List<Map<String, Object>> peer) {
         if ("idle".equals(sb.get(0).get("mode"))) {
             int last = Dig.list(sb.get(0), "idleSteps").size() - 1;
-            return "| " + workload + " (" + Dig.cell(idle(sb, last, "connections")) + " connections) | " + peerName
-                    + " | – | – | – | "
+            return "| " + workload + " (" + Dig.cell(idle(sb, last, "connections")) + " connections) | " + sbName
+                    + " | " + peerName + " | – | – | – | "
                     + ratio(idle(sb, last, "connect.perSecond"), idle(peer, last, "connect.perSecond")) + " | "
                     + ratio(idle(sb, last, "serverRssKbPerConnection"), idle(peer, last, "serverRssKbPerConnection"), " kB")
                     + " |\n";
         }
         Double rate = commonSustainedRate(sb, peer);
-        Function<String, String> at = key -> rate == null ? "no rate both sustained"
-                : ratio(atRate(sb, rate, key), atRate(peer, rate, key), " µs at " + Dig.cell(rate) + "/s");
-        return "| " + workload + " | " + peerName + " | "
+        String cpu = countsDatabase(sb) ? "serverAndDatabase" : "server";
+        Function<String, String> at = per -> rate == null ? "no rate both sustained"
+                : ratio(atRate(sb, rate, cpu + per), atRate(peer, rate, "server" + per),
+                        " µs at " + Dig.cell(rate) + "/s");
+        return "| " + workload + " | " + sbName + " | " + peerName + " | "
                 + ratio(med(sb, "maxSustainableRate"), med(peer, "maxSustainableRate")) + " | "
-                + at.apply("serverCpuMicrosPerMessage") + " | " + at.apply("serverCpuMicrosPerDelivery") + " | "
+                + at.apply("CpuMicrosPerMessage") + " | " + at.apply("CpuMicrosPerDelivery") + " | "
                 + ratio(med(sb, "setup.connect.perSecond"), med(peer, "setup.connect.perSecond")) + " | "
                 + ratio(med(sb, "atMax.serverRssPeakMb"), med(peer, "atMax.serverRssPeakMb"), " MB") + " |\n";
+    }
+
+    /** Whether the runs counted a database process beside the server (Switchboard on PostgreSQL). */
+    private static boolean countsDatabase(List<Map<String, Object>> runs) {
+        return runs.stream().flatMap(r -> Dig.list(r, "steps").stream())
+                .anyMatch(s -> Dig.at(s, "serverAndDatabaseCpuMicrosPerMessage") != null);
     }
 
     /** The highest target rate sustained in every run of both servers (its last attempt), or null. */

@@ -54,7 +54,7 @@ class PerformanceReportTest {
                 searchOf("switchboard", "Switchboard, direct chats, C=10000", 1000,
                         1000, 640.0, true, 1500, 900.0, false, 1500, 500.0, false),
                 searchOf("switchboard", "Switchboard, groups of 50, C=10000", 100, 100, 900.0, true)), "");
-        assertThat(s).contains("| direct chats, C=10000 | Socket.IO peer | 1,250 / 3,375 = 0.37× "
+        assertThat(s).contains("| direct chats, C=10000 | Switchboard | Socket.IO peer | 1,250 / 3,375 = 0.37× "
                 + "| 620 / 80 µs at 1,000/s = 7.75× | – "
                 + "| 500 / 2,000 = 0.25× | 800 / 200 MB = 4.00× |");
         assertThat(s).as("a workload only one server ran has no ratio row").doesNotContain("| groups of 50, C=10000 |");
@@ -70,7 +70,7 @@ class PerformanceReportTest {
     void idleRatiosAreTakenAtTheLargestStep() {
         String s = PerformanceReport.section(List.of(idleOf("socketio", "Socket.IO peer, idle", 16.0),
                 idleOf("switchboard", "Switchboard, idle", 36.0)), "");
-        assertThat(s).contains("| idle (10,000 connections) | Socket.IO peer | – | – | – | 400 / 400 = 1.00× "
+        assertThat(s).contains("| idle (10,000 connections) | Switchboard | Socket.IO peer | – | – | – | 400 / 400 = 1.00× "
                 + "| 36 / 16 kB = 2.25× |");
     }
 
@@ -81,10 +81,30 @@ class PerformanceReportTest {
                 searchOf("socketio", "Socket.IO peer (durable), direct chats, C=10000", 3000, 1000, 150.0, true),
                 searchOf("socketio", "Socket.IO peer (durable), direct chats, C=10000", 3400, 1000, 170.0, true),
                 searchOf("switchboard", "Switchboard, direct chats, C=10000", 3000, 1000, 300.0, true)), "");
-        assertThat(s).contains("| direct chats, C=10000 | Socket.IO peer | 3,000 / 6,000 = 0.50× "
+        assertThat(s).contains("| direct chats, C=10000 | Switchboard | Socket.IO peer | 3,000 / 6,000 = 0.50× "
                 + "| 300 / 100 µs at 1,000/s = 3.00× |")
-                .contains("| direct chats, C=10000 | Socket.IO peer (durable) | 3,000 / 3,200 = 0.94× "
+                .contains("| direct chats, C=10000 | Switchboard | Socket.IO peer (durable) | 3,000 / 3,200 = 0.94× "
                         + "| 300 / 160 µs at 1,000/s = 1.88× |");
+    }
+
+    @Test
+    void switchboardOnPostgresHasItsOwnRowsAndCountsTheDatabase() {
+        var derby = searchOf("switchboard", "Switchboard, direct chats, C=10000", 3000, 1000, 300.0, true);
+        var postgres = Map.<String, Object>of("adapter", "switchboard",
+                "label", "Switchboard (PostgreSQL), direct chats, C=10000", "mode", "search",
+                "maxSustainableRate", 2000, "steps", List.of(Map.of("targetRate", 1000, "sustained", true,
+                        "serverCpuMicrosPerMessage", 500.0, "serverAndDatabaseCpuMicrosPerMessage", 900.0)),
+                "atMax", Map.of("serverCpuMicrosPerMessage", 400.0, "serverAndDatabaseCpuMicrosPerMessage", 700.0));
+        String s = PerformanceReport.section(List.of(
+                searchOf("socketio", "Socket.IO peer, direct chats, C=10000", 6000, 1000, 100.0, true),
+                derby, postgres), "");
+        assertThat(s).contains("| direct chats, C=10000 | Switchboard | Socket.IO peer | 3,000 / 6,000 = 0.50× "
+                        + "| 300 / 100 µs at 1,000/s = 3.00× |")
+                .as("the database's CPU is added to the server's")
+                .contains("| direct chats, C=10000 | Switchboard (PostgreSQL) | Socket.IO peer | 2,000 / 6,000 = 0.33× "
+                        + "| 900 / 100 µs at 1,000/s = 9.00× |")
+                .contains("| Switchboard (PostgreSQL), direct chats, C=10000 | 1 | **2,000** (2,000) | – | – / – "
+                        + "| 400 / – (with the database: 700 / –) |");
     }
 
     @Test
