@@ -183,10 +183,15 @@ fresh_database() {
     -c "CREATE DATABASE $PG_DATABASE" > /dev/null
 }
 trap 'stop_peer; stop_switchboard' EXIT
+# Whether a server has idle runs: the durable peer idles like the in-memory one, the PostgreSQL server like the
+# Derby one, so they have none of their own.
+idles() {
+  [ "$IDLE" = 1 ] && [ "$1" != peer-durable ] && [ "$1" != switchboard-pg ]
+}
 # Whether every run of a round of one server has its result file already (a resumed set skips them).
 round_done() {
   local s=$1 r=$2 c
-  if [ "$IDLE" = 1 ] && [ "$s" = switchboard ] && [ ! -s "$OUT/$s-idle-$r.json" ]; then return 1; fi
+  if idles "$s" && [ ! -s "$OUT/$s-idle-$r.json" ]; then return 1; fi
   for c in $CONNS; do [ -s "$OUT/$s-direct-$c-$r.json" ] || return 1; done
   for c in $GROUP_CONNS; do [ -s "$OUT/$s-group50-$c-$r.json" ] || return 1; done
 }
@@ -229,17 +234,13 @@ for r in $(seq 1 "$RUNS"); do
       switchboard-pg) title="Switchboard (PostgreSQL)" ;;
       *) title="Switchboard" ;;
     esac
-    if [ "$s" = switchboard ] && [ "${SWITCHBOARD_START:-0}" = 1 ]; then
-      round_done "$s" "$r" || start_switchboard "$r"
-    fi
-    if [ "$s" = switchboard-pg ]; then
-      round_done "$s" "$r" || start_switchboard "$r" postgres
-    fi
+    case $s in
+      switchboard) if [ "${SWITCHBOARD_START:-0}" = 1 ]; then round_done "$s" "$r" || start_switchboard "$r"; fi ;;
+      switchboard-pg) round_done "$s" "$r" || start_switchboard "$r" postgres ;;
+    esac
     # Idle first: a Switchboard server runs the whole round, and a JVM keeps the heap pages that a load run
     # touched, so an idle run after one would see a baseline RSS that already holds them.
-    # The durable peer idles like the in-memory one, the PostgreSQL server like the Derby one: no idle runs of
-    # their own.
-    if [ "$IDLE" = 1 ] && [ "$s" != peer-durable ] && [ "$s" != switchboard-pg ]; then
+    if idles "$s"; then
       run "$s" "$s-idle-$r" "$title, idle" --idle --idle-steps 1000,5000,10000
     fi
     for c in $CONNS; do
