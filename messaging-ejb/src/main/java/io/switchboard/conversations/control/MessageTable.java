@@ -3,6 +3,7 @@ package io.switchboard.conversations.control;
 import io.switchboard.conversations.boundary.MessageView;
 import io.switchboard.conversations.boundary.SendCommand;
 import io.switchboard.conversations.entity.Priority;
+import io.switchboard.storage.control.InList;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

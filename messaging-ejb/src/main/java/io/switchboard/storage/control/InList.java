@@ -1,4 +1,4 @@
-package io.switchboard.conversations.control;
+package io.switchboard.storage.control;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,7 +8,7 @@ import java.util.List;
  * Splits values into IN lists of a few fixed lengths, padded with their last value, so that a batch of any size runs
  * a handful of distinct statements: the database and the pool's statement cache keep each one prepared.
  */
-final class InList {
+public final class InList {
 
     static final int[] LENGTHS = {1, 4, 16, 64};
 
@@ -16,7 +16,7 @@ final class InList {
     }
 
     /** The values in chunks of at most the longest length, each padded to the next fixed length. */
-    static List<List<String>> chunks(List<String> values) {
+    public static List<List<String>> chunks(List<String> values) {
         int longest = LENGTHS[LENGTHS.length - 1];
         List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < values.size(); from += longest) {
@@ -31,7 +31,7 @@ final class InList {
     }
 
     /** {@code ?, ?, ?} for a chunk. */
-    static String placeholders(int count) {
+    public static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
