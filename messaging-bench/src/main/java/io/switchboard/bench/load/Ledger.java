@@ -127,6 +127,9 @@ final class Ledger {
             o.step.wrongConversation++;
         } else if (!o.markSeen(topology.position(conn))) {
             o.step.duplicates++;
+            if (!redelivery) {
+                o.step.unflaggedDuplicates++;
+            }
         } else {
             o.step.deliveries++;
             long stamp = stamp(text);

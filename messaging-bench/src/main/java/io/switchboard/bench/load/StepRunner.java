@@ -144,6 +144,7 @@ final class StepRunner {
         m.put("lateMessages", st.lateMessages);
         m.put("lateDeliveries", st.lateDeliveries);
         m.put("duplicates", st.duplicates);
+        m.put("unflaggedDuplicates", st.unflaggedDuplicates);
         m.put("redeliveries", st.redeliveries);
         m.put("idempotencyChecks", st.retries);
         m.put("idempotencyMismatches", outcome.idempotencyMismatches());

@@ -22,6 +22,8 @@ final class StepStats {
     long expectedDeliveries;
     long deliveries;
     long duplicates;
+    /** Duplicates that came without the redelivery flag: a repeat the client could not have told apart. */
+    long unflaggedDuplicates;
     long redeliveries;
     long wrongConversation;
     long badStamps;

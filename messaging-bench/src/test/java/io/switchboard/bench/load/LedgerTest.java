@@ -85,9 +85,19 @@ class LedgerTest {
         cut.delivered(7, m[1], m[2], true);
         cut.delivered(6, m[1], m[2], false);
         assertThat(step.duplicates).isEqualTo(1);
+        assertThat(step.unflaggedDuplicates).as("the second copy was flagged as a redelivery").isZero();
         assertThat(step.redeliveries).isEqualTo(1);
         assertThat(step.deliveries).isEqualTo(1);
         assertThat(cut.selfEchoes).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondCopyWithoutTheRedeliveryFlagIsAnUnflaggedDuplicate() {
+        String[] m = sendFrom(6);
+        cut.delivered(7, m[1], m[2], false);
+        cut.delivered(7, m[1], m[2], false);
+        assertThat(step.duplicates).isEqualTo(1);
+        assertThat(step.unflaggedDuplicates).isEqualTo(1);
     }
 
     @Test
