@@ -2,6 +2,7 @@ package io.switchboard.delivery.control;
 
 import io.switchboard.conversations.boundary.MessageView;
 import io.switchboard.delivery.boundary.Backlog;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -27,6 +28,14 @@ public interface Connection {
     int room();
 
     void close(Disconnect reason);
+
+    /**
+     * How long what the device sent may wait in its socket before the server reads it: long only while the server is
+     * behind on reading, when an ack may sit unread that long. Zero where the transport cannot tell.
+     */
+    default Duration readLag() {
+        return Duration.ZERO;
+    }
 
     /** Why delivery ends a session; the boundary maps each to its close code. */
     enum Disconnect {

@@ -178,14 +178,17 @@ public final class DeviceSession {
 
     /**
      * Redelivers what stayed unacknowledged too long, the oldest first and as much as the outbound queue has room
-     * for; ends the session once the attempts are spent.
+     * for; ends the session once the attempts are spent. While the server is behind on reading the device's socket,
+     * the device's acks may be waiting in it: a push counts as unacknowledged only after the timeout and twice that
+     * lag, so that an overloaded server does not add redeliveries of what was acknowledged long ago.
      */
     public void tick(Instant now) {
         lane.run(guarded(() -> {
+            Instant judged = now.minus(connection.readLag().multipliedBy(2));
             Instant next = null;
             for (var entry : streams.entrySet()) {
                 ConversationStream stream = entry.getValue();
-                if (!stream.redeliveryDue(now, ackTimeout)) {
+                if (!stream.redeliveryDue(judged, ackTimeout)) {
                     next = earlier(next, stream.owes() ? stream.dueAt(ackTimeout) : null);
                     continue;
                 }

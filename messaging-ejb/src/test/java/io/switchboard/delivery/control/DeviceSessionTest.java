@@ -69,6 +69,20 @@ class DeviceSessionTest {
     }
 
     @Test
+    void aRedeliveryWaitsTwiceAsLongAsTheServerIsBehindOnReadingTheSocket() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
+        store.stored = 1;
+        Instant start = Instant.now();
+        cut.offer(message(1));
+        connection.readLag = Duration.ofSeconds(3);
+        cut.tick(start.plusSeconds(10));
+        assertThat(connection.redelivered).as("the ack may still wait in the socket").isZero();
+        cut.tick(start.plusSeconds(12));
+        assertThat(connection.redelivered).isEqualTo(1);
+        assertThat(connection.closed).isEmpty();
+    }
+
+    @Test
     void theTickLooksAtASessionOnlyOnceARedeliveryMayBeDue() {
         cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
         store.stored = 2;
@@ -268,6 +282,7 @@ class DeviceSessionTest {
         Consumer<MessageView> onDeliver = message -> { };
         int redelivered;
         int room = 1024;
+        Duration readLag = Duration.ZERO;
 
         List<Long> seqs() {
             return delivered.stream().map(MessageView::seq).toList();
@@ -318,6 +333,11 @@ class DeviceSessionTest {
         @Override
         public void close(Disconnect reason) {
             closed.add(reason);
+        }
+
+        @Override
+        public Duration readLag() {
+            return readLag;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,11 @@ final class SocketConnection extends ChatConnection {
     @Override
     public String sessionId() {
         return sessionId;
+    }
+
+    @Override
+    public Duration readLag() {
+        return session.readLag();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -41,6 +42,9 @@ final class SocketLoop implements Runnable {
     private final List<SocketSession> upgraded = new ArrayList<>();
     private volatile Thread thread;
     private volatile boolean running = true;
+    /** {@code System.nanoTime()} when the round under way began; 0 while the loop waits for its sockets. */
+    private volatile long roundStarted;
+    private volatile long lastRoundNanos;
 
     SocketLoop(SocketServer server) throws IOException {
         this.server = server;
@@ -54,6 +58,17 @@ final class SocketLoop implements Runnable {
 
     boolean inLoop() {
         return Thread.currentThread() == thread;
+    }
+
+    /**
+     * How long bytes that reach one of this loop's sockets may wait before it reads them: the age of the round under
+     * way or the length of the last one, whichever is longer. Under a load the server cannot keep up with, rounds
+     * take seconds, and a device's acks wait in its socket that long. Any thread.
+     */
+    Duration readLag() {
+        long started = roundStarted;
+        long current = started == 0 ? 0 : System.nanoTime() - started;
+        return Duration.ofNanos(Math.max(current, lastRoundNanos));
     }
 
     /** Hands a new socket to this loop. Any thread. */
@@ -108,11 +123,15 @@ final class SocketLoop implements Runnable {
             // Liberty interrupts its managed threads when the application stops; a selector would then never block.
             while (running && !Thread.currentThread().isInterrupted()) {
                 selector.select(1000);
+                long started = System.nanoTime();
+                roundStarted = started;
                 awake.set(false);
                 ready();
                 openUpgraded();
                 runTasks();
                 expire();
+                lastRoundNanos = System.nanoTime() - started;
+                roundStarted = 0;
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.log(Level.WARNING, "event=socket_loop_failed", e);

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +52,11 @@ final class SocketSession {
         this.channel = channel;
         this.key = key;
         this.deadline = System.nanoTime() + loop.server().handshakeTimeout().toNanos();
+    }
+
+    /** How far behind the loop that reads this socket is. Any thread. */
+    Duration readLag() {
+        return loop.readLag();
     }
 
     SocketChannel channel() {

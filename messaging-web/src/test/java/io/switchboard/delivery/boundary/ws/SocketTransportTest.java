@@ -105,6 +105,40 @@ class SocketTransportTest {
     }
 
     @Test
+    void theReadLagIsHowLongTheLoopHasBeenBusyAndFallsBackOnceARoundIsShort() throws Exception {
+        int port = listen();
+        var holding = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        chat.onText = (connection, text) -> {
+            if (text.equals("hold")) {
+                holding.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (var client = RawClient.connect(port)) {
+            client.upgrade("/ws?device=phone-1", token("alice", "user"));
+            client.readFrame();
+            ChatConnection connection = chat.opened.get(0).connection();
+            assertThat(connection.readLag()).as("an idle loop").isLessThan(Duration.ofMillis(100));
+
+            client.write(RawClient.text("hold"));
+            assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(400);
+            assertThat(connection.readLag()).as("the round under way").isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            release.countDown();
+
+            client.write(RawClient.text("next"));
+            eventually("the next frame is read", () -> chat.texts.contains("next"));
+            eventually("short rounds follow the long one", () -> connection.readLag()
+                    .compareTo(Duration.ofMillis(100)) < 0);
+        }
+    }
+
+    @Test
     void framesWrittenWithTheUpgradeReachTheChatAfterTheSessionOpensInTheirOrder() throws Exception {
         int port = listen();
         try (var client = RawClient.connect(port)) {
