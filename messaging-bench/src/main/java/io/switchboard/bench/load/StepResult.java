@@ -29,7 +29,8 @@ public record StepResult(StepOutcome outcome, List<String> failures, Map<String,
         @SuppressWarnings("unchecked")
         Map<String, Object> ack = (Map<String, Object>) details.get("ackMs");
         return String.format("R=%,.0f/s %s acked/s=%s deliveries/s=%s e2e p50/p99/max=%s/%s/%s ms ack p99=%s ms"
-                        + " lost=%d late=%d dup=%d (unflagged %s) idem=%d CPU %% server=%s gen=%s other=%s server RSS=%s MB%s",
+                        + " lost=%d late=%d dup=%d (unflagged %s) idem=%d"
+                        + " CPU %% server=%s gen=%s other=%s server RSS=%s MB%s",
                 outcome.targetRate(), sustained() ? "OK  " : "FAIL", details.get("ackedPerSecond"),
                 details.get("deliveriesPerSecond"), or(e2e.get("p50")), or(e2e.get("p99")), or(e2e.get("max")),
                 or(ack.get("p99")), outcome.lostMessages(), outcome.lateMessages(), outcome.duplicates(),
