@@ -42,7 +42,7 @@ final class MessageTable {
             String sql = "SELECT " + MESSAGE_COLUMNS + " FROM sb_message WHERE client_message_id IN ("
                     + InList.placeholders(chunk.size()) + ")";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                bind(select, chunk);
+                InList.bind(select, chunk);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         MessageView message = message(rows);
@@ -65,7 +65,7 @@ final class MessageTable {
             String sql = "SELECT c.id, c.members_version, m.user_id FROM sb_conversation c LEFT JOIN sb_membership m "
                     + "ON m.conversation_id = c.id WHERE c.id IN (" + InList.placeholders(chunk.size()) + ")";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                bind(select, chunk);
+                InList.bind(select, chunk);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         versions.put(rows.getString(1), rows.getLong(2));
@@ -108,7 +108,7 @@ final class MessageTable {
             String sql = "SELECT id, last_seq, members_version FROM sb_conversation WHERE id IN ("
                     + InList.placeholders(chunk.size()) + ")";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                bind(select, chunk);
+                InList.bind(select, chunk);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         standings.put(rows.getString(1), new Standing(rows.getLong(2), rows.getLong(3)));
@@ -134,12 +134,6 @@ final class MessageTable {
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<String> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            statement.setString(i + 1, values.get(i));
         }
     }
 

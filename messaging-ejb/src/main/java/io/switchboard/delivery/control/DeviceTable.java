@@ -85,9 +85,7 @@ public final class DeviceTable {
         for (List<String> chunk : InList.chunks(users)) {
             try (PreparedStatement select = connection.prepareStatement("SELECT user_id, device_id FROM sb_device "
                     + "WHERE user_id IN (" + InList.placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i));
-                }
+                InList.bind(select, chunk);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         stored.add(new DeviceKey(rows.getString(1), rows.getString(2)));

@@ -1,5 +1,7 @@
 package io.switchboard.storage.control;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +35,13 @@ public final class InList {
     /** {@code ?, ?, ?} for a chunk. */
     public static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** Binds a chunk's values to the statement's placeholders, in order from the first. */
+    public static void bind(PreparedStatement statement, List<String> chunk) throws SQLException {
+        for (int i = 0; i < chunk.size(); i++) {
+            statement.setString(i + 1, chunk.get(i));
+        }
     }
 
     private static int fixedLength(int size) {
