@@ -31,7 +31,8 @@ public interface Connection {
 
     /**
      * How long what the device sent may wait in its socket before the server reads it: long only while the server is
-     * behind on reading, when an ack may sit unread that long. Zero where the transport cannot tell.
+     * behind on reading, or has stopped reading the socket until one of the device's sends is answered, when an ack
+     * may sit unread that long. Zero where the transport cannot tell.
      */
     default Duration readLag() {
         return Duration.ZERO;

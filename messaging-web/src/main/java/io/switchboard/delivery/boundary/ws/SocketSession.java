@@ -45,6 +45,11 @@ final class SocketSession {
     /** A text frame read while the session had no free place in its send window. */
     private String parked;
     private volatile boolean paused;
+    /**
+     * When reading first stopped for want of a place in the send window (System.nanoTime()), or 0: set at the first
+     * stop, cleared by a read that takes everything the socket holds without stopping.
+     */
+    private volatile long behindSince;
     private volatile int closeCode = 1006;
 
     SocketSession(SocketLoop loop, SocketChannel channel, SelectionKey key) {
@@ -54,9 +59,19 @@ final class SocketSession {
         this.deadline = System.nanoTime() + loop.server().handshakeTimeout().toNanos();
     }
 
-    /** How far behind the loop that reads this socket is. Any thread. */
+    /**
+     * How long what the client wrote may wait before it is read: how far behind the loop is, or, when longer, how long
+     * this session has been behind since its reading first stopped for a full send window. Acks queue in the socket
+     * behind the sends that wait for a place. Any thread.
+     */
     Duration readLag() {
-        return loop.readLag();
+        Duration loopLag = loop.readLag();
+        long since = behindSince;
+        if (since == 0) {
+            return loopLag;
+        }
+        Duration stopped = Duration.ofNanos(System.nanoTime() - since);
+        return stopped.compareTo(loopLag) > 0 ? stopped : loopLag;
     }
 
     SocketChannel channel() {
@@ -93,12 +108,16 @@ final class SocketSession {
             terminate();
             return;
         }
+        boolean drained = buffer.hasRemaining();
         buffer.flip();
         if (read < 0) {
             terminate();
             return;
         }
         consume(buffer);
+        if (drained && parked == null) {
+            behindSince = 0;
+        }
     }
 
     private void consume(ByteBuffer buffer) {
@@ -209,6 +228,9 @@ final class SocketSession {
             // Reading stops until an answer is written and frees a place: TCP then pushes back on the client.
             parked = text;
             paused = true;
+            if (behindSince == 0) {
+                behindSince = System.nanoTime();
+            }
             key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
             if (connection.hasSendSlot()) {
                 resume();

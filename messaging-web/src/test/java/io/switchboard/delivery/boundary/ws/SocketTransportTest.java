@@ -191,6 +191,32 @@ class SocketTransportTest {
     }
 
     @Test
+    void aSessionWhoseFullWindowStoppedItsReadingIsBehindFromThenUntilItHasReadEverything() throws Exception {
+        chat.sendWindow = 1;
+        chat.onText = (connection, text) -> connection.awaitSendSlot();
+        int port = listen();
+        try (var client = opened(port, "alice")) {
+            var sends = new ByteArrayOutputStream();
+            sends.writeBytes(RawClient.text("send-1"));
+            sends.writeBytes(RawClient.text("send-2"));
+            client.write(sends.toByteArray());
+            eventually("the first send reaches the chat", () -> chat.texts.size() >= 1);
+            var connection = chat.connection(0);
+            Thread.sleep(400);
+            assertThat(connection.readLag()).as("reading stopped at the second send, the loop idle")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+
+            connection.answerSend(new ServerFrame.Pong());
+            eventually("the second send follows the answer", () -> chat.texts.size() >= 2);
+            connection.answerSend(new ServerFrame.Pong());
+            client.write(RawClient.text("ack"));
+            eventually("the next frame is read", () -> chat.texts.contains("ack"));
+            eventually("a read that took everything ends it", () -> connection.readLag()
+                    .compareTo(Duration.ofMillis(100)) < 0);
+        }
+    }
+
+    @Test
     void aClientThatDoesNotReadIsClosedAsASlowConsumerOnceItsQueueIsFull() throws Exception {
         chat.outboundQueue = 8;
         int port = listen();
