@@ -159,15 +159,9 @@ class SocketTransportTest {
 
     @Test
     void aClientThatPipelinesMoreSendsThanItsWindowIsReadOnlyAsAnswersFreePlaces() throws Exception {
-        chat.sendWindow = 2;
-        chat.onText = (connection, text) -> connection.awaitSendSlot();
-        int port = listen();
+        int port = listenWithSendWindow(2);
         try (var client = opened(port, "alice")) {
-            var sends = new ByteArrayOutputStream();
-            for (int i = 1; i <= 5; i++) {
-                sends.writeBytes(RawClient.text("send-" + i));
-            }
-            client.write(sends.toByteArray());
+            client.write(sends(5));
 
             eventually("two sends reach the chat", () -> chat.texts.size() >= 2);
             quiet();
@@ -192,14 +186,9 @@ class SocketTransportTest {
 
     @Test
     void aSessionWhoseFullWindowStoppedItsReadingIsBehindFromThenUntilItHasReadEverything() throws Exception {
-        chat.sendWindow = 1;
-        chat.onText = (connection, text) -> connection.awaitSendSlot();
-        int port = listen();
+        int port = listenWithSendWindow(1);
         try (var client = opened(port, "alice")) {
-            var sends = new ByteArrayOutputStream();
-            sends.writeBytes(RawClient.text("send-1"));
-            sends.writeBytes(RawClient.text("send-2"));
-            client.write(sends.toByteArray());
+            client.write(sends(2));
             eventually("the first send reaches the chat", () -> chat.texts.size() >= 1);
             var connection = chat.connection(0);
             Thread.sleep(400);
@@ -421,6 +410,22 @@ class SocketTransportTest {
         } catch (RuntimeException e) {
             throw new AssertionError("not a JSON object: " + new String(body, UTF_8), e);
         }
+    }
+
+    /** Listens with a send window of the given size, where every text frame the chat gets takes a place in it. */
+    private int listenWithSendWindow(int places) {
+        chat.sendWindow = places;
+        chat.onText = (connection, text) -> connection.awaitSendSlot();
+        return listen();
+    }
+
+    /** Text frames send-1 to send-n, in one piece. */
+    private static byte[] sends(int n) {
+        var sends = new ByteArrayOutputStream();
+        for (int i = 1; i <= n; i++) {
+            sends.writeBytes(RawClient.text("send-" + i));
+        }
+        return sends.toByteArray();
     }
 
     private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
