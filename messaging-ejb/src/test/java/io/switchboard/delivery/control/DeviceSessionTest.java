@@ -50,10 +50,7 @@ class DeviceSessionTest {
 
     @Test
     void unacknowledgedPushesAreRedeliveredWithGrowingDelayThenTheSessionMustResume() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
-        store.stored = 1;
-        Instant start = Instant.now();
-        cut.offer(message(1));
+        Instant start = pushTheFirstMessage();
         cut.tick(start.plusSeconds(4));
         assertThat(connection.redelivered).isZero();
         cut.tick(start.plusSeconds(6));
@@ -70,10 +67,7 @@ class DeviceSessionTest {
 
     @Test
     void aRedeliveryWaitsTwiceAsLongAsTheServerIsBehindOnReadingTheSocket() {
-        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
-        store.stored = 1;
-        Instant start = Instant.now();
-        cut.offer(message(1));
+        Instant start = pushTheFirstMessage();
         connection.readLag = Duration.ofSeconds(3);
         cut.tick(start.plusSeconds(10));
         assertThat(connection.redelivered).as("the ack may still wait in the socket").isZero();
@@ -230,6 +224,15 @@ class DeviceSessionTest {
         store.failing = true;
         cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 4)), Map.of());
         assertThat(connection.closed).containsExactly(Connection.Disconnect.SERVER_ERROR);
+    }
+
+    /** Starts the session at the conversation's beginning and pushes message 1; returns a time just before. */
+    private Instant pushTheFirstMessage() {
+        cut.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
+        store.stored = 1;
+        Instant start = Instant.now();
+        cut.offer(message(1));
+        return start;
     }
 
     private static MessageView message(long seq) {
