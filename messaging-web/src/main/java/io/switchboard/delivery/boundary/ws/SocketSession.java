@@ -115,8 +115,7 @@ final class SocketSession {
             return;
         }
         consume(buffer);
-        // Read before written: every ack passes here, and a session is seldom behind.
-        if (drained && parked == null && behindSince != 0) {
+        if (drained && parked == null) {
             behindSince = 0;
         }
     }
