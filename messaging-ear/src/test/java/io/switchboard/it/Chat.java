@@ -147,7 +147,9 @@ final class Chat implements WebSocket.Listener, AutoCloseable {
             frames.add(frame);
             if (autoAck && "message:new".equals(frame.getString("type"))) {
                 String ack = ackFrame(frame.getString("conversationId"), frame.getJsonNumber("seq").longValue());
-                enqueue(() -> socket.sendText(ack, true));
+                // webSocket, not the field: the first frames can arrive before buildAsync has handed the field its
+                // value, and an ack sent through a null would be lost without a trace.
+                enqueue(() -> webSocket.sendText(ack, true));
             }
         }
         webSocket.request(1);
