@@ -115,7 +115,8 @@ final class SocketSession {
             return;
         }
         consume(buffer);
-        if (drained && parked == null) {
+        // Read before written: every ack passes here, and a session is seldom behind.
+        if (drained && parked == null && behindSince != 0) {
             behindSince = 0;
         }
     }
