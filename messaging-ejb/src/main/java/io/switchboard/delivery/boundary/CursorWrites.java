@@ -35,8 +35,7 @@ public class CursorWrites {
 
     private static final Logger LOG = Logger.getLogger(CursorWrites.class.getName());
 
-    @Inject
-    UnsavedCursors unsaved;
+    UnsavedCursors unsaved = new UnsavedCursors();
 
     @EJB
     Deliveries deliveries;
@@ -70,6 +69,11 @@ public class CursorWrites {
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final Object writing = new Object();
     private volatile Instant lastFlush = Instant.EPOCH;
+
+    /** The positions acknowledged and not yet written; the object itself, so that a session calls it directly. */
+    public UnsavedCursors unsaved() {
+        return unsaved;
+    }
 
     /** The device connected: its last sighting goes with the next flush. */
     public void seen(DeviceTable.DeviceKey device) {

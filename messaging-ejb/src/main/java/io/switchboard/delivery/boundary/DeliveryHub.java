@@ -8,6 +8,7 @@ import io.switchboard.delivery.control.SerialLane;
 import io.switchboard.delivery.control.SessionRegistry;
 import io.switchboard.delivery.control.UnsavedCursors;
 import io.switchboard.monitoring.boundary.Telemetry;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -32,7 +33,7 @@ public class DeliveryHub {
     @Inject
     SessionRegistry registry;
 
-    @Inject
+    /** {@link CursorWrites#unsaved()}, kept at construction: every ack goes there. */
     UnsavedCursors unsaved;
 
     @Inject
@@ -54,6 +55,11 @@ public class DeliveryHub {
 
     @Inject
     CursorWrites cursorWrites;
+
+    @PostConstruct
+    void keepUnsaved() {
+        unsaved = cursorWrites.unsaved();
+    }
 
     /**
      * Registers the devices, then reads where they stand and starts their replays; the sessions come back in the
@@ -116,13 +122,11 @@ public class DeliveryHub {
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
-        for (String member : stored.members()) {
-            for (DeviceSession session : registry.of(member)) {
-                if (session.connection().sessionId().equals(stored.originSession())) {
-                    session.offerOwn(stored.message());
-                } else {
-                    session.offer(stored.message());
-                }
+        for (DeviceSession session : registry.ofAll(stored.members())) {
+            if (session.connection().sessionId().equals(stored.originSession())) {
+                session.offerOwn(stored.message());
+            } else {
+                session.offer(stored.message());
             }
         }
         telemetry.messageStored();

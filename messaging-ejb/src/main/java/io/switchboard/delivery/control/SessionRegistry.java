@@ -1,6 +1,7 @@
 package io.switchboard.delivery.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,21 @@ public class SessionRegistry {
     public Collection<DeviceSession> of(String user) {
         Set<DeviceSession> sessions = byUser.get(user);
         return sessions == null ? List.of() : sessions;
+    }
+
+    /**
+     * The sessions of all the users, in one call: a stored message asks for every member's, and each call through
+     * this bean's client proxy sets up the container's per-thread interception context afresh.
+     */
+    public List<DeviceSession> ofAll(Collection<String> users) {
+        List<DeviceSession> found = new ArrayList<>(users.size());
+        for (String user : users) {
+            Set<DeviceSession> sessions = byUser.get(user);
+            if (sessions != null) {
+                found.addAll(sessions);
+            }
+        }
+        return found;
     }
 
     public Collection<DeviceSession> all() {

@@ -1,6 +1,5 @@
 package io.switchboard.delivery.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The acknowledged positions of this node's devices that are not written yet, kept until a write has committed them,
  * whichever session (open, closing or gone) took the ack. A connect reads them before it reads the stored cursors:
  * what is no longer here is committed by then, so an ack that reached the server before the device reconnected is
- * never replayed, however the flush, the old session's close and the new connect interleave.
+ * never replayed, however the flush, the old session's close and the new connect interleave. Not a bean: one
+ * instance belongs to {@code CursorWrites}, and the sessions call it directly for every ack, without a client proxy's
+ * per-call interception context.
  */
-@ApplicationScoped
 public class UnsavedCursors {
 
     /** Per device, the conversations' positions; every access to a device's map holds its bin of the outer map. */

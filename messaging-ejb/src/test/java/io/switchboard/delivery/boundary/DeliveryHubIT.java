@@ -12,7 +12,6 @@ import io.switchboard.conversations.entity.Priority;
 import io.switchboard.delivery.control.Connection;
 import io.switchboard.delivery.control.DeviceSession;
 import io.switchboard.delivery.control.DeviceTable.DeviceKey;
-import io.switchboard.delivery.control.UnsavedCursors;
 import io.switchboard.testing.Answers;
 import io.switchboard.testing.InServer;
 import jakarta.annotation.Resource;
@@ -50,7 +49,7 @@ public class DeliveryHubIT {
     DeliveryHub cut;
 
     @Inject
-    UnsavedCursors unsaved;
+    CursorWrites writes;
 
     @Inject
     Conversations conversations;
@@ -71,7 +70,7 @@ public class DeliveryHubIT {
             DeviceSession session = cut.openAll(List.of(new DeliveryHub.Opening(new Device(alice, device),
                     Map.of()))).get(0);
             session.ack(conversation, 1);
-            eventually(() -> unsaved.of(new DeviceKey(alice, device)).containsKey(conversation));
+            eventually(() -> writes.unsaved().of(new DeviceKey(alice, device)).containsKey(conversation));
             sessions.add(session);
         }
 
@@ -89,7 +88,7 @@ public class DeliveryHubIT {
 
         for (String device : List.of("phone", "laptop", "tablet")) {
             eventually(() -> storedCursor(alice, device, conversation) == 1);
-            assertThat(unsaved.of(new DeviceKey(alice, device))).as("written, so no longer held in memory")
+            assertThat(writes.unsaved().of(new DeviceKey(alice, device))).as("written, so no longer held in memory")
                     .isEmpty();
         }
     }

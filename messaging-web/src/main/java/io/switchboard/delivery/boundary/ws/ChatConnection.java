@@ -7,6 +7,7 @@ import io.switchboard.monitoring.boundary.Telemetry;
 import jakarta.websocket.CloseReason;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.metrics.Counter;
 
 /**
  * One device's socket as the chat logic sees it, whichever transport carries it (Liberty's WebSocket container or
@@ -19,6 +20,8 @@ abstract class ChatConnection implements Connection {
     private final String deviceId;
     final FrameEncoder encoder;
     final Telemetry telemetry;
+    /** Held rather than reached through {@link Telemetry} for every push: see {@link Telemetry#pushes()}. */
+    private final Counter pushes;
     /** Sends of this session handed to the store whose answer is not yet written. */
     final Semaphore sendWindow;
 
@@ -28,6 +31,7 @@ abstract class ChatConnection implements Connection {
         this.sendWindow = new Semaphore(sendWindow);
         this.encoder = encoder;
         this.telemetry = telemetry;
+        this.pushes = telemetry.pushes();
     }
 
     @Override
@@ -43,7 +47,7 @@ abstract class ChatConnection implements Connection {
     @Override
     public void deliver(MessageView message, boolean redelivery) {
         push(message, redelivery);
-        telemetry.pushed();
+        pushes.inc();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.switchboard.delivery.boundary.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.monitoring.boundary.Telemetry;
 import jakarta.websocket.Session;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,7 @@ class WsConnectionTest {
 
     @Test
     void aWriteToASessionThePeerClosedEndsWritingQuietlyAndGivesBackTheSendsPlace() throws Exception {
-        var cut = new WsConnection(closed, "alice", "d", 16, 1, new FrameEncoder(), null);
+        var cut = new WsConnection(closed, "alice", "d", 16, 1, new FrameEncoder(), new Telemetry());
         assertThat(cut.awaitSendSlot()).isTrue();
 
         cut.answerSend(new ServerFrame.Pong());
