@@ -28,11 +28,6 @@ public class SessionRegistry {
         });
     }
 
-    public Collection<DeviceSession> of(String user) {
-        Set<DeviceSession> sessions = byUser.get(user);
-        return sessions == null ? List.of() : sessions;
-    }
-
     /**
      * The sessions of all the users, in one call: a stored message asks for every member's, and each call through
      * this bean's client proxy sets up the container's per-thread interception context afresh.
