@@ -138,6 +138,7 @@ final class Ledger {
                 stamp = o.sentNanos;
             }
             o.step.endToEnd.recordNanos(now - stamp);
+            o.step.timeline(stamp, now - stamp);
         }
     }
 

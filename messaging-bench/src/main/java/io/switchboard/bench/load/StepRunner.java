@@ -49,6 +49,7 @@ final class StepRunner {
         CpuWindow cpu = new CpuWindow(serverPid, databasePid);
         CompletableFuture<Void> window = new CompletableFuture<>();
         loop.execute(() -> {
+            st.startNanos = System.nanoTime();
             ledger.begin(st);
             tick(st, new RateScheduler(rate, System.nanoTime(), seconds), window);
         });
@@ -139,6 +140,7 @@ final class StepRunner {
         m.put("endToEndMs", st.endToEnd.summaryMillis());
         m.put("ackMs", st.ack.summaryMillis());
         m.put("scheduleLagMs", st.scheduleLag.summaryMillis());
+        m.put("endToEndWorstMsBySecond", st.worstMillisBySecond());
         m.put("lostMessages", st.lostMessages);
         m.put("lostDeliveries", st.lostDeliveries);
         m.put("lateMessages", st.lateMessages);
