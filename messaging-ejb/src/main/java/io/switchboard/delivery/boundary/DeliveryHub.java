@@ -4,7 +4,6 @@ import io.switchboard.conversations.boundary.MessageStored;
 import io.switchboard.delivery.control.Connection;
 import io.switchboard.delivery.control.DeviceSession;
 import io.switchboard.delivery.control.DeviceTable;
-import io.switchboard.delivery.control.SerialLane;
 import io.switchboard.delivery.control.SessionRegistry;
 import io.switchboard.delivery.control.UnsavedCursors;
 import io.switchboard.monitoring.boundary.Telemetry;
@@ -74,7 +73,7 @@ public class DeliveryHub {
     public List<DeviceSession> openAll(List<Opening> openings) {
         List<DeviceSession> sessions = new ArrayList<>(openings.size());
         for (Opening opening : openings) {
-            var session = new DeviceSession(opening.connection(), deliveries, unsaved, new SerialLane(pool),
+            var session = new DeviceSession(opening.connection(), deliveries, unsaved, pool,
                     ackTimeout, maxRedeliveries);
             registry.register(session);
             sessions.add(session);

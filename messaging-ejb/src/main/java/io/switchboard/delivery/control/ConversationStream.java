@@ -1,12 +1,11 @@
 package io.switchboard.delivery.control;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 
 /**
  * How far one conversation has been pushed to one device, how far the device has it (its acks, and its own messages
  * counted as received), and how far the device itself has said it has it (its cursor at connect and its acks).
+ * Times are epoch milliseconds: a push or an ack records one without allocating.
  */
 final class ConversationStream {
 
@@ -18,7 +17,8 @@ final class ConversationStream {
      * connection, so a later session must not start past it on the server's say-so.
      */
     private long declaredUpTo;
-    private Instant lastPushAt = Instant.EPOCH;
+    /** When the oldest unacknowledged push went out (or was last redelivered), in epoch milliseconds. */
+    private long lastPushAt;
     private int redeliveries;
     /**
      * The device's own messages above the acknowledged position, in seq order: it has them without a push, so an
@@ -52,7 +52,7 @@ final class ConversationStream {
         return redeliveries;
     }
 
-    void sent(long seq, Instant now) {
+    void sent(long seq, long now) {
         if (sentUpTo <= ackedUpTo) {
             lastPushAt = now;
         }
@@ -64,7 +64,7 @@ final class ConversationStream {
     }
 
     /** @return whether the device's own word moved, so that there is a position to save */
-    boolean acked(long seq, Instant now) {
+    boolean acked(long seq, long now) {
         if (seq <= declaredUpTo) {
             return false;
         }
@@ -110,16 +110,21 @@ final class ConversationStream {
     }
 
     /** Due when something is unacknowledged past the timeout, doubled for every redelivery already made. */
-    boolean redeliveryDue(Instant now, Duration ackTimeout) {
-        return owes() && !now.isBefore(dueAt(ackTimeout));
+    boolean redeliveryDue(long now, long ackTimeout) {
+        return owes() && now >= dueAt(ackTimeout);
     }
 
-    /** When what is unacknowledged now falls due for redelivery. */
-    Instant dueAt(Duration ackTimeout) {
-        return lastPushAt.plus(ackTimeout.multipliedBy(1L << redeliveries));
+    /**
+     * When what is unacknowledged now falls due for redelivery, in epoch milliseconds; the doubled timeout stops
+     * growing at about 2^62 ms, far past any clock, instead of wrapping around.
+     */
+    long dueAt(long ackTimeout) {
+        long wait = redeliveries < Long.numberOfLeadingZeros(ackTimeout) - 2 ? ackTimeout << redeliveries
+                : 1L << 62;
+        return lastPushAt + wait;
     }
 
-    void redelivered(Instant now) {
+    void redelivered(long now) {
         redeliveries++;
         lastPushAt = now;
     }

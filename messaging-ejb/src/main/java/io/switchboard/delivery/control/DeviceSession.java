@@ -10,22 +10,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Delivery to one connected device. Every conversation is pushed in seq order from the device's cursor: the backlog
  * first, then live messages; a live message that arrives ahead of one not yet pushed is preceded by a read of the
- * store. All work runs on the device's {@link SerialLane}, so the per-conversation state needs no locks.
+ * store. All work runs on the device's {@link SerialLane}, so the per-conversation state needs no locks; a task that
+ * fails (the store is away) ends the session, and the device resumes and misses nothing. Times are kept as epoch
+ * milliseconds, so that a push or an ack allocates no time stamp and stores no new object in the session.
  */
 public final class DeviceSession {
 
     private static final Logger LOG = Logger.getLogger(DeviceSession.class.getName());
+    /** {@link #checkAt} when nothing is owed. */
+    private static final long NOTHING_OWED = Long.MAX_VALUE;
 
     private final Connection connection;
     private final Deliveries deliveries;
     private final SerialLane lane;
-    private final Duration ackTimeout;
+    /** In milliseconds. */
+    private final long ackTimeout;
     private final int maxRedeliveries;
     private final Map<String, ConversationStream> streams = new ConcurrentHashMap<>();
     private final UnsavedCursors unsaved;
@@ -34,20 +40,21 @@ public final class DeviceSession {
     private final List<MessageView> early = new ArrayList<>();
     private boolean started;
     /**
-     * The earliest time a redelivery may fall due, or null when nothing is owed; the once-a-second tick passes over
-     * the session until then. Written on the lane only; an ack leaves it early, and the tick that finds nothing due
-     * sets it afresh.
+     * The earliest time a redelivery may fall due, or {@link #NOTHING_OWED}; the once-a-second tick passes over the
+     * session until then. Written on the lane only; an ack leaves it early, and the tick that finds nothing due sets
+     * it afresh.
      */
-    private volatile Instant checkAt;
+    private volatile long checkAt = NOTHING_OWED;
 
-    public DeviceSession(Connection connection, Deliveries deliveries, UnsavedCursors unsaved, SerialLane lane,
+    /** {@code pool} runs the device's delivery tasks when its lane has more than its caller should take on. */
+    public DeviceSession(Connection connection, Deliveries deliveries, UnsavedCursors unsaved, Executor pool,
             Duration ackTimeout, int maxRedeliveries) {
         this.connection = connection;
         this.deliveries = deliveries;
         this.unsaved = unsaved;
         this.device = new DeviceTable.DeviceKey(connection.userId(), connection.deviceId());
-        this.lane = lane;
-        this.ackTimeout = ackTimeout;
+        this.lane = new SerialLane(pool, this::failed);
+        this.ackTimeout = ackTimeout.toMillis();
         this.maxRedeliveries = maxRedeliveries;
     }
 
@@ -62,7 +69,7 @@ public final class DeviceSession {
      * never has to guess a conversation's start from the first message it sees.
      */
     public void start(Map<String, Deliveries.Position> positions, Map<String, Long> stated) {
-        lane.run(guarded(() -> {
+        lane.run(() -> {
             Map<String, Long> announced = new HashMap<>();
             positions.forEach((conversation, position) -> {
                 Long said = stated.get(conversation);
@@ -83,7 +90,7 @@ public final class DeviceSession {
             started = true;
             early.forEach(this::live);
             early.clear();
-        }));
+        });
     }
 
     /**
@@ -93,7 +100,7 @@ public final class DeviceSession {
      * it is pushed like any other.
      */
     public void offerOwn(MessageView message) {
-        lane.run(guarded(() -> {
+        lane.run(() -> {
             if (!started) {
                 early.add(message);
                 return;
@@ -104,7 +111,7 @@ public final class DeviceSession {
             } else {
                 stream.received(message.seq());
             }
-        }));
+        });
     }
 
     /**
@@ -117,7 +124,11 @@ public final class DeviceSession {
      */
     public void answer(MessageView message, Runnable step) {
         lane.run(() -> {
-            guarded(() -> placeBefore(message)).run();
+            try {
+                placeBefore(message);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
             step.run();
         });
     }
@@ -136,7 +147,7 @@ public final class DeviceSession {
     }
 
     public void offer(MessageView message) {
-        lane.run(guarded(() -> offered(message)));
+        lane.run(() -> offered(message));
     }
 
     private void offered(MessageView message) {
@@ -162,18 +173,17 @@ public final class DeviceSession {
     }
 
     public void ack(String conversationId, long seq) {
-        lane.run(guarded(() -> {
+        lane.run(() -> {
             ConversationStream stream = stream(conversationId, 0);
-            if (stream.acked(seq, Instant.now())) {
+            if (stream.acked(seq, System.currentTimeMillis())) {
                 unsaved.acked(device, conversationId, stream.declaredUpTo());
             }
-        }));
+        });
     }
 
     /** Whether the tick should look at this session now: some push may be due for redelivery. */
     public boolean dueBy(Instant now) {
-        Instant at = checkAt;
-        return at != null && !now.isBefore(at);
+        return now.toEpochMilli() >= checkAt;
     }
 
     /**
@@ -183,13 +193,14 @@ public final class DeviceSession {
      * lag, so that an overloaded server does not add redeliveries of what was acknowledged long ago.
      */
     public void tick(Instant now) {
-        lane.run(guarded(() -> {
-            Instant judged = now.minus(connection.readLag().multipliedBy(2));
-            Instant next = null;
+        long at = now.toEpochMilli();
+        lane.run(() -> {
+            long judged = at - 2 * connection.readLag().toMillis();
+            long next = NOTHING_OWED;
             for (var entry : streams.entrySet()) {
                 ConversationStream stream = entry.getValue();
                 if (!stream.redeliveryDue(judged, ackTimeout)) {
-                    next = earlier(next, stream.owes() ? stream.dueAt(ackTimeout) : null);
+                    next = Math.min(next, stream.owes() ? stream.dueAt(ackTimeout) : NOTHING_OWED);
                     continue;
                 }
                 if (stream.redeliveries() >= maxRedeliveries) {
@@ -198,21 +209,23 @@ public final class DeviceSession {
                     connection.close(Connection.Disconnect.RESUME_REQUIRED);
                     return;
                 }
-                stream.redelivered(now);
+                stream.redelivered(at);
                 // The oldest first, and no more than half the room left: a device whose acks are only late (its
                 // socket unread while its own sends wait for the store) must not be flooded off the connection.
                 long upto = Math.min(stream.sentUpTo(), stream.ackedUpTo() + Math.max(1, connection.room() / 2));
                 Backlog backlog = deliveries.backlog(entry.getKey(), stream.ackedUpTo(), upto);
                 backlog.gap().ifPresent(connection::gap);
                 backlog.messages().forEach(m -> connection.deliver(m, true));
-                next = earlier(next, stream.dueAt(ackTimeout));
+                next = Math.min(next, stream.dueAt(ackTimeout));
             }
             checkAt = next;
-        }));
+        });
     }
 
     private ConversationStream stream(String conversationId, long cursor) {
-        return streams.computeIfAbsent(conversationId, id -> new ConversationStream(cursor));
+        ConversationStream stream = streams.get(conversationId);
+        // Looked up first: the function computeIfAbsent takes would be allocated on every push and ack.
+        return stream != null ? stream : streams.computeIfAbsent(conversationId, id -> new ConversationStream(cursor));
     }
 
     private void catchUp(String conversationId, ConversationStream stream, long uptoSeq) {
@@ -230,28 +243,17 @@ public final class DeviceSession {
     }
 
     private void sent(ConversationStream stream, long seq) {
-        stream.sent(seq, Instant.now());
-        checkAt = earlier(checkAt, stream.dueAt(ackTimeout));
-    }
-
-    /** The earlier of two times, either of which may be null for none. */
-    private static Instant earlier(Instant a, Instant b) {
-        if (a == null) {
-            return b;
+        stream.sent(seq, System.currentTimeMillis());
+        long due = stream.dueAt(ackTimeout);
+        if (due < checkAt) {
+            checkAt = due;
         }
-        return b != null && b.isBefore(a) ? b : a;
     }
 
-    /** A delivery step that fails (the store is away) ends the session: the device resumes and misses nothing. */
-    private Runnable guarded(Runnable step) {
-        return () -> {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "event=delivery_failed " + ids(), e);
-                connection.close(Connection.Disconnect.SERVER_ERROR);
-            }
-        };
+    /** A delivery step failed (the store is away): the session ends, and the device resumes and misses nothing. */
+    private void failed(RuntimeException e) {
+        LOG.log(Level.WARNING, "event=delivery_failed " + ids(), e);
+        connection.close(Connection.Disconnect.SERVER_ERROR);
     }
 
     private String ids() {

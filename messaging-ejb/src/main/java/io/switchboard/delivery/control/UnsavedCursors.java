@@ -16,13 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class UnsavedCursors {
 
-    /** Per device, the conversations' positions; every access to a device's map holds its bin of the outer map. */
-    private final Map<DeviceTable.DeviceKey, Map<String, Long>> byDevice = new ConcurrentHashMap<>();
+    /**
+     * Per device, the conversations' positions; every access to a device's map holds its bin of the outer map. A
+     * position is raised in place, so that an ack boxes no number.
+     */
+    private final Map<DeviceTable.DeviceKey, Map<String, Position>> byDevice = new ConcurrentHashMap<>();
 
     public void acked(DeviceTable.DeviceKey device, String conversationId, long seq) {
         byDevice.compute(device, (key, positions) -> {
-            Map<String, Long> kept = positions == null ? new HashMap<>(4) : positions;
-            kept.merge(conversationId, seq, Math::max);
+            Map<String, Position> kept = positions == null ? new HashMap<>(4) : positions;
+            Position position = kept.get(conversationId);
+            if (position == null) {
+                kept.put(conversationId, new Position(seq));
+            } else if (seq > position.seq) {
+                position.seq = seq;
+            }
             return kept;
         });
     }
@@ -31,7 +39,7 @@ public class UnsavedCursors {
     public Map<String, Long> of(DeviceTable.DeviceKey device) {
         Map<String, Long> copy = new HashMap<>();
         byDevice.computeIfPresent(device, (key, positions) -> {
-            copy.putAll(positions);
+            positions.forEach((conversation, position) -> copy.put(conversation, position.seq));
             return positions;
         });
         return copy;
@@ -59,9 +67,22 @@ public class UnsavedCursors {
         for (CursorTable.Cursor cursor : cursors) {
             byDevice.computeIfPresent(new DeviceTable.DeviceKey(cursor.userId(), cursor.deviceId()),
                     (key, positions) -> {
-                        positions.remove(cursor.conversationId(), cursor.ackedSeq());
+                        Position position = positions.get(cursor.conversationId());
+                        if (position != null && position.seq == cursor.ackedSeq()) {
+                            positions.remove(cursor.conversationId());
+                        }
                         return positions.isEmpty() ? null : positions;
                     });
+        }
+    }
+
+    /** A conversation's unsaved position; read and written only inside its device's bin. */
+    private static final class Position {
+
+        long seq;
+
+        Position(long seq) {
+            this.seq = seq;
         }
     }
 }

@@ -5,7 +5,6 @@ import io.switchboard.conversations.boundary.MessageView;
 import io.switchboard.conversations.entity.Priority;
 import io.switchboard.delivery.control.Connection;
 import io.switchboard.delivery.control.DeviceSession;
-import io.switchboard.delivery.control.SerialLane;
 import io.switchboard.delivery.control.SessionRegistry;
 import io.switchboard.delivery.control.UnsavedCursors;
 import io.switchboard.monitoring.boundary.Telemetry;
@@ -68,7 +67,7 @@ public class FanOutBenchmark {
             String user = "u-" + i;
             memberIds.add(user);
             var connection = new CountingConnection(user);
-            var session = new DeviceSession(connection, new Deliveries(), hub.unsaved, new SerialLane(Runnable::run),
+            var session = new DeviceSession(connection, new Deliveries(), hub.unsaved, Runnable::run,
                     Duration.ofSeconds(5), 3);
             session.start(Map.of(CONVERSATION, new Deliveries.Position(0, 0)), Map.of());
             hub.registry.register(session);

@@ -27,7 +27,7 @@ class DeviceSessionTest {
 
     @BeforeEach
     void session() {
-        cut = new DeviceSession(connection, store, unsaved, new SerialLane(Runnable::run), Duration.ofSeconds(5), 3);
+        cut = new DeviceSession(connection, store, unsaved, Runnable::run, Duration.ofSeconds(5), 3);
     }
 
     @Test

@@ -131,7 +131,7 @@ final class SocketConnection extends ChatConnection {
                     + sessionId);
             close(CloseCodes.SLOW_CONSUMER.reason("outbound queue full"));
         } else {
-            done.forEach(Runnable::run);
+            runAll(done);
         }
     }
 
@@ -142,7 +142,14 @@ final class SocketConnection extends ChatConnection {
             waitingToWrite = false;
             done = write();
         }
-        done.forEach(Runnable::run);
+        runAll(done);
+    }
+
+    /** Runs written frames' callbacks; indexed, since a push has none and an empty list's iterator is garbage. */
+    private static void runAll(List<Runnable> done) {
+        for (int i = 0; i < done.size(); i++) {
+            done.get(i).run();
+        }
     }
 
     /**
@@ -150,18 +157,20 @@ final class SocketConnection extends ChatConnection {
      * socket buffer turns on OP_WRITE. Called with the lock held.
      */
     private List<Runnable> write() {
-        List<Runnable> done = new ArrayList<>(0);
+        List<Runnable> done = List.of();
         try {
             while (!queue.isEmpty()) {
-                ByteBuffer[] gathered = gather();
-                channel.write(gathered);
+                ByteBuffer last = writeSome();
                 while (!queue.isEmpty() && !queue.peek().bytes().hasRemaining()) {
                     Runnable callback = queue.poll().onWritten();
                     if (callback != null) {
+                        if (done.isEmpty()) {
+                            done = new ArrayList<>(2);
+                        }
                         done.add(callback);
                     }
                 }
-                if (gathered[gathered.length - 1].hasRemaining()) {
+                if (last.hasRemaining()) {
                     waitingToWrite = true;
                     key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
                     session.wakeup();
@@ -179,12 +188,31 @@ final class SocketConnection extends ChatConnection {
             // that the sends it answers give back their places.
             LOG.log(Level.FINE, "event=send_failed session=" + sessionId, e);
             closing = true;
-            queue.forEach(o -> done.add(o.onWritten()));
-            done.removeIf(c -> c == null);
+            done = new ArrayList<>(done);
+            for (Outbound o : queue) {
+                if (o.onWritten() != null) {
+                    done.add(o.onWritten());
+                }
+            }
             queue.clear();
             session.writeFailed();
         }
         return done;
+    }
+
+    /**
+     * Offers the socket the head of the queue, up to {@link #GATHER} frames in one call (a lone frame, as a push
+     * mostly is, without the array); returns the last frame offered.
+     */
+    private ByteBuffer writeSome() throws IOException {
+        if (queue.size() == 1) {
+            ByteBuffer only = queue.peek().bytes();
+            channel.write(only);
+            return only;
+        }
+        ByteBuffer[] gathered = gather();
+        channel.write(gathered);
+        return gathered[gathered.length - 1];
     }
 
     private ByteBuffer[] gather() {
