@@ -23,6 +23,8 @@ class MonitoringIT {
         String alice = Rest.unique("alice");
         String conversation = Rest.direct(Tokens.user(alice), Rest.unique("bob"));
         double storedBefore = metric("switchboard_messages_stored_total");
+        double batchesBefore = metric("switchboard_send_batch_count");
+        double storesBefore = metric("switchboard_send_store_seconds_count");
         try (Chat chat = Chat.connect(Tokens.user(alice), "a")) {
             // the session registers just after its hello goes out; a poller sees it a moment later
             await().atMost(Duration.ofSeconds(5)).untilAsserted(
@@ -31,6 +33,11 @@ class MonitoringIT {
             chat.sendMessage(conversation, "m1", "counted");
         }
         assertThat(metric("switchboard_messages_stored_total") - storedBefore).isEqualTo(1);
+        // Both sends are batched (the repeat finds its original in its batch), maybe together, maybe beside other
+        // tests' sends: at least one more batch and one more transaction.
+        assertThat(metric("switchboard_send_batch_count") - batchesBefore).isGreaterThanOrEqualTo(1);
+        assertThat(metric("switchboard_send_store_seconds_count") - storesBefore).isGreaterThanOrEqualTo(1);
+        assertThat(metric("switchboard_send_store_seconds_max")).as("a commit takes some time").isPositive();
     }
 
     static double metric(String name) throws Exception {

@@ -4,6 +4,7 @@ import io.switchboard.conversations.boundary.MessageStored;
 import io.switchboard.conversations.boundary.SendCommand;
 import io.switchboard.conversations.boundary.SendReceipt;
 import io.switchboard.conversations.control.MessageTable.SendKey;
+import io.switchboard.monitoring.boundary.Telemetry;
 import io.switchboard.platform.ErrorCode;
 import io.switchboard.platform.Refusal;
 import jakarta.annotation.PostConstruct;
@@ -58,6 +59,9 @@ public class GroupCommit {
     Event<MessageStored> stored;
 
     @Inject
+    Telemetry telemetry;
+
+    @Inject
     @ConfigProperty(name = "switchboard.send.queue", defaultValue = "10000")
     int capacity;
 
@@ -81,7 +85,7 @@ public class GroupCommit {
     private Writer[] shards;
 
     public CompletionStage<SendReceipt> submit(SendCommand command) {
-        return queue(new Pending(command, new CompletableFuture<>()));
+        return queue(new Pending(command, new CompletableFuture<>(), System.nanoTime()));
     }
 
     /**
@@ -94,7 +98,7 @@ public class GroupCommit {
      */
     public CompletionStage<SendReceipt> submit(SendCommand command,
             BiConsumer<? super SendReceipt, ? super Throwable> answer) {
-        var pending = new Pending(command, new CompletableFuture<>());
+        var pending = new Pending(command, new CompletableFuture<>(), System.nanoTime());
         pending.result().whenComplete(answer);
         return queue(pending);
     }
@@ -171,6 +175,7 @@ public class GroupCommit {
 
     private void write(List<Pending> batch, boolean lookUpAll, int staleRounds) {
         List<Appended> results;
+        long began = System.nanoTime();
         try {
             results = store.appendAll(batch.stream().map(Pending::command).toList(), lookUpAll);
         } catch (MembersChanged e) {
@@ -192,6 +197,7 @@ public class GroupCommit {
             fail(batch, e);
             return;
         }
+        long committed = System.nanoTime();
         // Each send is answered right after its own event, in seq order, not after the whole batch (see submit).
         for (int i = 0; i < batch.size(); i++) {
             Appended appended = results.get(i);
@@ -210,6 +216,9 @@ public class GroupCommit {
                 result.complete(appended.receipt());
             }
         }
+        // The batch's oldest send waited longest: the queue is first in, first out.
+        telemetry.batchWritten(batch.size(), began - batch.get(0).queuedAt(), committed - began,
+                System.nanoTime() - committed);
     }
 
     private static void fail(List<Pending> batch, RuntimeException e) {
@@ -225,6 +234,7 @@ public class GroupCommit {
         LockSupport.parkNanos(wait.toNanos());
     }
 
-    private record Pending(SendCommand command, CompletableFuture<SendReceipt> result) {
+    /** {@code queuedAt}: {@link System#nanoTime()} when the send was handed over. */
+    private record Pending(SendCommand command, CompletableFuture<SendReceipt> result, long queuedAt) {
     }
 }

@@ -7,6 +7,7 @@ import io.switchboard.conversations.boundary.MessageView;
 import io.switchboard.conversations.boundary.SendCommand;
 import io.switchboard.conversations.boundary.SendReceipt;
 import io.switchboard.conversations.entity.Priority;
+import io.switchboard.monitoring.boundary.Telemetry;
 import io.switchboard.platform.ErrorCode;
 import io.switchboard.platform.Refusal;
 import jakarta.enterprise.event.Event;
@@ -36,6 +37,9 @@ class GroupCommitTest {
     /** What arrives while a writer lingers. */
     final List<Runnable> duringLinger = new ArrayList<>();
     final List<Duration> lingered = new ArrayList<>();
+    /** The sizes and waits (ns) of the batches reported to the metrics. */
+    final List<Integer> reportedSizes = new ArrayList<>();
+    final List<Long> reportedWaits = new ArrayList<>();
     boolean violateOnBatches;
     boolean violateUnlessLookedUp;
 
@@ -70,18 +74,29 @@ class GroupCommitTest {
             }
         };
         cut.stored = recording();
+        cut.telemetry = new Telemetry() {
+            @Override
+            public void batchWritten(int size, long waitedNanos, long storeNanos, long fanOutNanos) {
+                reportedSizes.add(size);
+                reportedWaits.add(waitedNanos);
+            }
+        };
         cut.recent = new RecentSends();
         cut.recent.capacity = 100;
         cut.start();
     }
 
     @Test
-    void sendsWaitingTogetherShareOneBatch() {
+    void sendsWaitingTogetherShareOneBatch() throws InterruptedException {
         var answers = List.of(cut.submit(send("k1")), cut.submit(send("k2")), cut.submit(send("k3")));
+        Thread.sleep(20);
 
         runWriters();
 
         assertThat(batchSizes).containsExactly(3);
+        assertThat(reportedSizes).as("the batch in the metrics").containsExactly(3);
+        assertThat(reportedWaits).as("the oldest send's wait").allSatisfy(
+                waited -> assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(20).toNanos()));
         assertThat(answers).allSatisfy(answer -> assertThat(answer.toCompletableFuture()).isCompleted());
         assertThat(fired).extracting(stored -> stored.message().clientMessageId()).containsExactly("k1", "k2", "k3");
         assertThat(cut.waiting()).isZero();
